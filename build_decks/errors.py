@@ -1,0 +1,59 @@
+"""One exception root that the CLI knows how to print, and the problem list behind it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import click
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong with the input, located as precisely as we can."""
+
+    path: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.message}"
+
+
+class DeckError(click.ClickException):
+    """Root of every error the pipeline raises on purpose."""
+
+
+class ContentError(DeckError):
+    """Every content problem of a run, reported together."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(set(problems))
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+    def format_message(self) -> str:
+        count = len(self.problems)
+        noun = "problem" if count == 1 else "problems"
+        return f"{self.message}\n{count} {noun} found."
+
+    def show(self, file=None) -> None:
+        click.echo(self.format_message(), err=True, file=file)
+
+
+class Problems:
+    """Collects problems during a stage; raises them all at the end."""
+
+    def __init__(self) -> None:
+        self.items: list[Problem] = []
+
+    def add(self, path: object, line: int, message: str) -> None:
+        self.items.append(Problem(str(path), line, message))
+
+    def extend(self, other: Problems) -> None:
+        self.items.extend(other.items)
+
+    def raise_if_any(self) -> None:
+        if self.items:
+            raise ContentError(self.items)
+
+    def __bool__(self) -> bool:
+        return bool(self.items)

@@ -1,0 +1,68 @@
+"""YAML in and out: reading keeps line numbers, writing is stable and readable."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import Problems
+
+LINE = "__line__"
+
+
+class _LineLoader(yaml.SafeLoader):
+    """A safe loader that records the 1-based line of every mapping under ``__line__``."""
+
+    def construct_mapping(self, node, deep=False):
+        mapping = super().construct_mapping(node, deep=deep)
+        mapping[LINE] = node.start_mark.line + 1
+        return mapping
+
+
+def line_of(value: Any, default: int = 1) -> int:
+    return value.get(LINE, default) if isinstance(value, dict) else default
+
+
+def load_text(text: str, path: Path, problems: Problems, first_line: int = 1) -> Any:
+    """Parse YAML text; on a syntax error record ``path:line`` and return None."""
+    try:
+        return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - SafeLoader subclass
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = first_line + (mark.line if mark else 0)
+        problem = getattr(exc, "problem", None) or str(exc)
+        problems.add(path, line, f"invalid YAML: {problem}")
+        return None
+
+
+def read_text(path: Path, problems: Problems) -> str | None:
+    """Read a UTF-8 text file; report undecodable bytes with their line."""
+    data = path.read_bytes()
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        problems.add(path, line, "not valid UTF-8 (save the file as UTF-8)")
+        return None
+    return text.removeprefix("\ufeff").replace("\r\n", "\n")
+
+
+class _Dumper(yaml.SafeDumper):
+    def increase_indent(self, flow=False, indentless=False):
+        return super().increase_indent(flow, False)
+
+
+def _str_presenter(dumper, value):
+    style = "|" if "\n" in value else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Dumper.add_representer(str, _str_presenter)
+
+
+def dump(data: Any) -> str:
+    return yaml.dump(
+        data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100, default_flow_style=False
+    )
