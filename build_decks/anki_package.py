@@ -1,0 +1,84 @@
+"""Cards -> .apkg (genanki), byte-for-byte reproducible."""
+
+from __future__ import annotations
+
+import time
+import zipfile
+from importlib import resources
+from pathlib import Path
+
+import genanki
+
+from .cards import FIELDS, Card
+from .identity import NOTETYPE_ID, NOTETYPE_NAME, deck_id
+
+ZIP_EPOCH_MIN = 315532800  # 1980-01-01, the earliest time a zip entry can carry
+
+
+def template_text(name: str) -> str:
+    return resources.files("build_decks").joinpath("templates", name).read_text(encoding="utf-8")
+
+
+def notetype() -> genanki.Model:
+    """Our one notetype. Its id is a constant; its fields only ever grow at the end."""
+    return genanki.Model(
+        NOTETYPE_ID,
+        NOTETYPE_NAME,
+        fields=[{"name": name} for name in FIELDS],
+        templates=[{
+            "name": "Question",
+            "qfmt": template_text("front.html"),
+            "afmt": template_text("back.html"),
+        }],
+        css=template_text("style.css"),
+        sort_field_index=FIELDS.index("Question"),
+    )
+
+
+class _Note(genanki.Note):
+    """A genanki note that carries its own modification time (see clock.py)."""
+
+    def __init__(self, mod: int, **kwargs):
+        super().__init__(**kwargs)
+        self.mod = mod
+
+    def write_to_db(self, cursor, timestamp, deck_id, id_gen):
+        super().write_to_db(cursor, self.mod, deck_id, id_gen)
+
+
+def make_decks(cards: list[Card], descriptions: dict[str, str]) -> list[genanki.Deck]:
+    """One genanki deck per deck path, parents included so they carry descriptions."""
+    model = notetype()
+    decks: dict[str, genanki.Deck] = {}
+    for name in sorted(descriptions):
+        decks[name] = genanki.Deck(deck_id(name), name, description=descriptions[name])
+    for card in cards:
+        if card.deck not in decks:
+            decks[card.deck] = genanki.Deck(deck_id(card.deck), card.deck, description=descriptions.get(card.deck, ""))
+        decks[card.deck].add_note(_Note(
+            mod=card.mod, model=model, fields=[card.fields[f] for f in FIELDS],
+            tags=list(card.tags), guid=card.guid, due=card.due,
+        ))
+    return [decks[name] for name in sorted(decks)]
+
+
+def write_package(cards: list[Card], descriptions: dict[str, str], path: Path, timestamp: int) -> None:
+    """Write an .apkg whose bytes depend only on the inputs and ``timestamp``."""
+    raw = path.with_name(path.name + ".raw")
+    genanki.Package(make_decks(cards, descriptions)).write_to_file(str(raw), timestamp=timestamp)
+    try:
+        normalize_zip(raw, path, timestamp)
+    finally:
+        raw.unlink(missing_ok=True)
+
+
+def normalize_zip(source: Path, target: Path, timestamp: int) -> None:
+    """Rewrite a zip with fixed entry times, order and permissions (genanki uses wall-clock times)."""
+    date_time = time.gmtime(max(timestamp, ZIP_EPOCH_MIN))[:6]
+    with zipfile.ZipFile(source) as zin, zipfile.ZipFile(target, "w") as zout:
+        for name in sorted(zin.namelist()):
+            info = zipfile.ZipInfo(name, date_time=date_time)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            info.create_system = 3
+            zout.writestr(info, zin.read(name), compresslevel=9)

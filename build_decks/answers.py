@@ -1,0 +1,121 @@
+"""Load answer notes: answers/**/<id>.md, YAML front matter then markdown."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .content import Content
+from .errors import Problems
+from .render import markdown_to_html
+from .yamlio import LINE, load_text, read_text
+
+FRONT_MATTER_KEYS = {"id"}
+MAX_BYTES = 64 * 1024
+FENCE = re.compile(r"^(```|~~~)")
+
+
+@dataclass(frozen=True)
+class Answer:
+    id: str
+    path: str
+    markdown: str  # the body, front matter removed
+    summary: str  # the opening paragraph, markdown
+    html: str  # the whole body, sanitized HTML
+    words: int
+
+
+def load_answers(root: Path, content: Content, problems: Problems) -> dict[str, Answer]:
+    """Read every answer note; check ids against content/ and each other."""
+    answers: dict[str, Answer] = {}
+    ids = {q.id for q in content.questions}
+    for path in sorted((root / "answers").rglob("*.md")):
+        if path.name.lower() == "readme.md":
+            continue
+        answer = load_answer(path, problems)
+        if answer is None:
+            continue
+        if answer.id not in ids:
+            problems.add(path, 2, unknown_id_message(answer.id, ids))
+        elif answer.id in answers:
+            problems.add(path, 2, f"duplicate answer for '{answer.id}' (also {answers[answer.id].path})")
+        else:
+            answers[answer.id] = answer
+    return answers
+
+
+def unknown_id_message(qid: str, ids: set[str]) -> str:
+    close = difflib.get_close_matches(qid, sorted(ids), n=1, cutoff=0.6)
+    hint = f"; did you mean '{close[0]}'?" if close else "; see `build-decks status` for ids"
+    return f"id '{qid}' is not a question in content/{hint}"
+
+
+def load_answer(path: Path, problems: Problems) -> Answer | None:
+    if path.stat().st_size > MAX_BYTES:
+        problems.add(path, 1, f"answer note is larger than {MAX_BYTES // 1024} KiB; keep notes short")
+        return None
+    text = read_text(path, problems)
+    if text is None:
+        return None
+    meta, body, body_line = split_front_matter(text, path, problems)
+    if meta is None:
+        return None
+    qid = meta.get("id")
+    if not isinstance(qid, str) or not qid:
+        problems.add(path, 2, "front matter needs 'id: <question-id>'")
+        return None
+    unknown = sorted(set(meta) - FRONT_MATTER_KEYS - {LINE})
+    if unknown:
+        problems.add(path, 2, f"unknown front matter key(s): {', '.join(unknown)}")
+    if path.stem != qid:
+        problems.add(path, 2, f"file name must match its id: rename to {qid}.md")
+    summary = opening_paragraph(body)
+    if not body.strip():
+        problems.add(path, body_line, "answer body is empty; write at least the opening paragraph")
+        return None
+    if not summary:
+        problems.add(path, body_line, "the note must open with a short paragraph (the summary), not a heading, list or code")
+    return Answer(qid, str(path), body, summary, markdown_to_html(body), count_words(body))
+
+
+def split_front_matter(text: str, path: Path, problems: Problems) -> tuple[dict | None, str, int]:
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != "---":
+        problems.add(path, 1, "missing front matter: the file must start with '---', 'id: ...', '---'")
+        return None, "", 1
+    try:
+        end = next(i for i in range(1, len(lines)) if lines[i].strip() == "---")
+    except StopIteration:
+        problems.add(path, 1, "front matter is not closed with a '---' line")
+        return None, "", 1
+    meta = load_text("\n".join(lines[1:end]), path, problems, first_line=2)
+    if meta is None:
+        if "\n".join(lines[1:end]).strip() == "":
+            problems.add(path, 2, "front matter is empty; add 'id: <question-id>'")
+        return None, "", 1
+    if not isinstance(meta, dict):
+        problems.add(path, 2, "front matter must be a mapping such as 'id: kv-cache'")
+        return None, "", 1
+    return meta, "\n".join(lines[end + 1 :]).strip() + "\n", end + 2
+
+
+def opening_paragraph(body: str) -> str:
+    """The first block of the note if it is plain prose; '' otherwise."""
+    block = body.strip().split("\n\n", 1)[0].strip()
+    if not block or block.startswith(("#", "-", "*", "|", ">", "```", "~~~")) or re.match(r"\d+\.", block):
+        return ""
+    return block
+
+
+def count_words(body: str) -> int:
+    """Words outside fenced code blocks."""
+    words = 0
+    in_code = False
+    for line in body.split("\n"):
+        if FENCE.match(line.strip()):
+            in_code = not in_code
+        elif not in_code:
+            words += len(re.findall(r"[A-Za-z0-9][\w'’.-]*", line))
+    return words

@@ -1,0 +1,102 @@
+"""The build: gather and validate everything first, then write dist/ atomically."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from .anki_package import write_package
+from .answers import Answer, load_answers
+from .cards import Card, build_cards
+from .clock import file_clock
+from .content import Content, load_content
+from .csv_files import anki_text, generic_csv
+from .describe import descriptions
+from .errors import Problems
+from .identity import ROOT_DECK
+from .text import slugify
+
+PACKAGE = "ai-engineering-interview"
+
+
+@dataclass
+class Project:
+    root: Path
+    content: Content
+    answers: dict[str, Answer]
+    cards: list[Card]
+    timestamp: int
+
+
+def gather(root: Path) -> Project:
+    """Load and validate content and answers; raise every problem at once."""
+    problems = Problems()
+    content = load_content(root, problems)
+    answers = load_answers(root, content, problems)
+    problems.raise_if_any()
+    clock = file_clock(root)
+    cards = build_cards(content, answers, clock, root)
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    templates = sorted((Path(__file__).parent / "templates").iterdir())
+    timestamp = int(epoch) if epoch else max([clock.latest(templates), *(c.mod for c in cards)])
+    return Project(root, content, answers, cards, timestamp)
+
+
+def outputs(project: Project, staging: Path) -> list[Path]:
+    """Write every artifact under ``staging``; return their paths relative to it."""
+    written = []
+    described = descriptions(project.content, project.cards, project.timestamp)
+    full = staging / f"{PACKAGE}.apkg"
+    write_package(project.cards, described, full, project.timestamp)
+    written.append(full)
+    for section in project.content.sections:
+        mine = [c for c in project.cards if c.question.section == section]
+        prefix = f"{ROOT_DECK}::{section}"
+        wanted = {k: v for k, v in described.items() if k == ROOT_DECK or k == prefix or k.startswith(prefix + "::")}
+        path = staging / "sections" / f"{slugify(section)}.apkg"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_package(mine, wanted, path, project.timestamp)
+        written.append(path)
+    csv_dir = staging / "csv"
+    csv_dir.mkdir(parents=True, exist_ok=True)
+    (csv_dir / f"{PACKAGE}.csv").write_bytes(generic_csv(project.cards, project.content).encode("utf-8"))
+    (csv_dir / f"{PACKAGE}.anki.txt").write_bytes(anki_text(project.cards).encode("utf-8"))
+    written += [csv_dir / f"{PACKAGE}.csv", csv_dir / f"{PACKAGE}.anki.txt"]
+    return [p.relative_to(staging) for p in written]
+
+
+def publish(staging: Path, files: list[Path], dist: Path) -> list[Path]:
+    """Move staged files into dist/ one atomic rename each; skip files whose bytes are unchanged.
+
+    Files that an earlier build wrote but this one did not are removed from dist/.
+    """
+    changed = []
+    for rel in files:
+        target = dist / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if target.exists() and target.read_bytes() == (staging / rel).read_bytes():
+            continue
+        os.replace(staging / rel, target)
+        changed.append(rel)
+    keep = {dist / rel for rel in files}
+    for managed in ("sections", "csv"):
+        for stale in sorted((dist / managed).glob("*")) if (dist / managed).exists() else []:
+            if stale.is_file() and stale not in keep:
+                stale.unlink()
+    return changed
+
+
+def build(root: Path, dist: Path) -> tuple[Project, list[Path], list[Path]]:
+    """Gather, then write all outputs; dist/ is untouched when anything fails before publishing."""
+    project = gather(root)
+    dist.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=dist))
+    try:
+        files = outputs(project, staging)
+        changed = publish(staging, files, dist)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return project, files, changed

@@ -1,0 +1,121 @@
+"""Merge questions with answers into cards: fields, tags, deck path, GUID and mod time."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from .answers import Answer
+from .clock import FileClock
+from .content import Content, Question
+from .identity import ROOT_DECK, TAG_ROOT, note_guid
+from .render import escape, link, markdown_to_html
+from .text import slugify
+
+FIELDS = (
+    "ID", "Question", "Variants", "Summary", "Answer", "Section", "Category", "Type",
+    "Companies", "Signals", "Sources", "Yield", "Status",
+)
+BUILD_CODE = ("cards.py", "render.py", "answers.py", "content.py")
+
+
+@dataclass(frozen=True)
+class Card:
+    id: str
+    guid: str
+    deck: str
+    fields: dict[str, str]
+    tags: tuple[str, ...]
+    mod: int
+    question: Question
+    answer: Answer | None
+    due: int = 0  # new-card position: most-reported questions first
+
+    @property
+    def section_slug(self) -> str:
+        return slugify(self.question.section)
+
+
+def deck_name(section: str, category: str) -> str:
+    return f"{ROOT_DECK}::{section}::{category}"
+
+
+def source_weight(question: Question) -> int:
+    """How often the question was reported: its number of distinct sources."""
+    return len(set(question.sources))
+
+
+def companies_of(question: Question, content: Content) -> list[str]:
+    """Attributed companies plus the one named by each source's title, in a stable order."""
+    ids = list(question.companies)
+    for sid in question.sources:
+        company = content.sources[sid].company if sid in content.sources else None
+        if company and company not in ids:
+            ids.append(company)
+    return ids
+
+
+def tags_for(question: Question, companies: list[str], answered: bool) -> tuple[str, ...]:
+    tags = {f"{TAG_ROOT}::type::{question.type}"}
+    for section, category in question.places:
+        tags.add(f"{TAG_ROOT}::section::{slugify(section)}")
+        tags.add(f"{TAG_ROOT}::category::{slugify(category)}")
+    tags.update(f"{TAG_ROOT}::source::{sid}" for sid in question.sources)
+    tags.update(f"{TAG_ROOT}::company::{cid}" for cid in companies)
+    tags.update(f"{TAG_ROOT}::signal::{sig}" for sig in question.signals)
+    tags.add(f"{TAG_ROOT}::status::{'answered' if answered else 'unanswered'}")
+    return tuple(sorted(tags))
+
+
+def fields_for(question: Question, answer: Answer | None, content: Content, companies: list[str]) -> dict[str, str]:
+    sources = [content.sources[s] for s in question.sources if s in content.sources]
+    items = "".join(f"<li>{link(s.url, s.title)}</li>" for s in sources)
+    variants = "".join(f"<li>{escape(v)}</li>" for v in question.variants)
+    return {
+        "ID": question.id,
+        "Question": escape(question.text),
+        "Variants": f"<ul>{variants}</ul>" if variants else "",
+        "Summary": markdown_to_html(answer.summary) if answer else "",
+        "Answer": answer.html if answer else "",
+        "Section": escape(question.section),
+        "Category": escape(" · ".join(c for _, c in question.places)),
+        "Type": question.type,
+        "Companies": escape(", ".join(content.companies.get(c, c) for c in companies)),
+        "Signals": escape(", ".join(content.signals.get(s, s) for s in question.signals)),
+        "Sources": f"<ol>{items}</ol>" if items else "",
+        "Yield": str(source_weight(question)),
+        "Status": "answered" if answer else "unanswered",
+    }
+
+
+PRIORITY_SIGNALS = ("multiple-companies", "very-common-2026", "wish-prepared")
+
+
+def yield_key(question: Question) -> tuple:
+    """High-yield first: more sources, then the signals, then seed order (section by section)."""
+    signals = tuple(sig not in question.signals for sig in PRIORITY_SIGNALS)
+    return (-source_weight(question), *signals, question.position)
+
+
+def build_cards(content: Content, answers: dict[str, Answer], clock: FileClock, root: Path) -> list[Card]:
+    """One card per question, in content order."""
+    shared = [*content.files, *(Path(__file__).parent / name for name in BUILD_CODE)]
+    shared_time = clock.latest(shared)
+    cards = []
+    for question in content.questions:
+        answer = answers.get(question.id)
+        companies = companies_of(question, content)
+        own = [Path(question.path)] + ([Path(answer.path)] if answer else [])
+        cards.append(Card(
+            id=question.id,
+            guid=note_guid(question.id),
+            deck=deck_name(question.section, question.category),
+            fields=fields_for(question, answer, content, companies),
+            tags=tags_for(question, companies, answer is not None),
+            mod=max(shared_time, clock.latest(own)),
+            question=question,
+            answer=answer,
+        ))
+    order = sorted(cards, key=lambda card: yield_key(card.question))
+    rank = {card.id: position for position, card in enumerate(order, start=1)}
+    return [replace(card, due=rank[card.id]) for card in cards]

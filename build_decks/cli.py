@@ -1,0 +1,109 @@
+"""The contributor CLI: build, check, status, new, import-seed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .answers import load_answers
+from .build import build as run_build
+from .build import gather
+from .content import load_content
+from .errors import Problems
+from .importer import import_seed
+from .scaffold import new_answer
+from .status import format_status
+
+ROOT = click.option(
+    "--root", type=click.Path(file_okay=False, path_type=Path), default=Path("."), show_default=True,
+    help="Project folder holding content/ and answers/.",
+)
+
+
+@click.group()
+@click.version_option(__version__, prog_name="build-decks")
+def main() -> None:
+    """Build the AI Engineering Interview decks (Anki .apkg and CSV) from content/ and answers/."""
+
+
+@main.command()
+@ROOT
+@click.option("--dist", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Output folder (default: ROOT/dist).")
+def build(root: Path, dist: Path | None) -> None:
+    """Validate everything, then write dist/ (apkg per deck and section, CSV).
+
+    Example:
+
+        build-decks build
+    """
+    project, files, changed = run_build(root, dist or root / "dist")
+    answered = sum(c.answer is not None for c in project.cards)
+    click.echo(f"{len(project.cards)} cards ({answered} answered) -> {len(files)} files, {len(changed)} changed")
+    for rel in changed:
+        click.echo(f"  wrote dist/{rel.as_posix()}")
+
+
+@main.command()
+@ROOT
+def check(root: Path) -> None:
+    """Validate content/ and answers/; print every problem as path:line: message.
+
+    Example:
+
+        build-decks check
+    """
+    project = gather(root)
+    click.echo(f"ok: {len(project.cards)} questions, {len(project.answers)} answers")
+
+
+@main.command()
+@ROOT
+def status(root: Path) -> None:
+    """Show answer coverage by section and category.
+
+    Example:
+
+        build-decks status
+    """
+    click.echo(format_status(gather(root).cards))
+
+
+@main.command()
+@ROOT
+@click.argument("question_id")
+def new(root: Path, question_id: str) -> None:
+    """Scaffold an answer note for QUESTION_ID in the right folder.
+
+    Example:
+
+        build-decks new kv-cache
+    """
+    problems = Problems()
+    content = load_content(root, problems)
+    problems.raise_if_any()
+    existing = set(load_answers(root, content, Problems()))
+    path = new_answer(root, content, question_id, existing)
+    click.echo(f"created {path.relative_to(root) if path.is_relative_to(root) else path}")
+
+
+@main.command("import-seed")
+@ROOT
+@click.argument("seed", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+def import_seed_command(root: Path, seed: Path) -> None:
+    """Import (or merge a newer edition of) the seed document into content/.
+
+    Existing ids are kept; new questions get new ids; near-duplicates are reported.
+
+    Example:
+
+        build-decks import-seed ../shared/seed/ai-engineering-interview-questions.md
+    """
+    result = import_seed(seed, root / "content")
+    click.echo(f"{len(result.records)} questions; {len(result.new_ids)} new ids")
+    for new_id in result.new_ids:
+        click.echo(f"  new: {new_id}")
+    for a, b, score in result.near_duplicates:
+        click.echo(f"  near-duplicate ({score}): {a.id} ~ {b.id}  (record a decision in content/duplicates.yaml)")

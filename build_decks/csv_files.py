@@ -1,0 +1,78 @@
+"""Cards -> CSV: a generic RFC 4180 file, and Anki's own text-import format."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from .cards import FIELDS, Card, companies_of
+from .content import Content
+from .identity import NOTETYPE_NAME
+
+GENERIC_COLUMNS = (
+    "id", "guid", "deck", "section", "category", "type", "question", "variants", "summary",
+    "answer", "status", "tags", "source_titles", "source_urls", "companies", "signals", "yield",
+    "position",
+)
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralize(cell: str) -> str:
+    """Stop spreadsheets from evaluating a cell: prefix formula-like text with an apostrophe."""
+    return "'" + cell if cell.startswith(FORMULA_PREFIXES) else cell
+
+
+def generic_row(card: Card, content: Content) -> dict[str, str]:
+    q = card.question
+    cited = [content.sources[s] for s in q.sources if s in content.sources]
+    row = {
+        "id": q.id,
+        "guid": card.guid,
+        "deck": card.deck,
+        "section": q.section,
+        "category": " | ".join(c for _, c in q.places),
+        "type": q.type,
+        "question": q.text,
+        "variants": "\n".join(q.variants),
+        "summary": card.answer.summary if card.answer else "",
+        "answer": card.answer.markdown.strip() if card.answer else "",
+        "status": card.fields["Status"],
+        "tags": " ".join(card.tags),
+        "source_titles": "\n".join(s.title for s in cited),
+        "source_urls": "\n".join(s.url for s in cited),
+        "companies": ", ".join(content.companies.get(c, c) for c in companies_of(q, content)),
+        "signals": ", ".join(q.signals),
+        "yield": card.fields["Yield"],
+        "position": str(card.due),
+    }
+    return {key: neutralize(value) for key, value in row.items()}
+
+
+def generic_csv(cards: list[Card], content: Content) -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=GENERIC_COLUMNS, lineterminator="\r\n")
+    writer.writeheader()
+    for card in cards:
+        writer.writerow(generic_row(card, content))
+    return out.getvalue()
+
+
+def anki_text(cards: list[Card]) -> str:
+    """Anki's text import with file headers: GUID, deck and tags columns, every field quoted."""
+    columns = ["GUID", "Deck", *FIELDS, "Tags"]
+    header = [
+        "#separator:tab",
+        "#html:true",
+        f"#notetype:{NOTETYPE_NAME}",
+        "#guid column:1",
+        "#deck column:2",
+        f"#tags column:{len(columns)}",
+        "#if matches:update current",
+        "#columns:" + "\t".join(columns),
+    ]
+    out = io.StringIO()
+    out.write("\n".join(header) + "\n")
+    writer = csv.writer(out, delimiter="\t", quoting=csv.QUOTE_ALL, lineterminator="\n")
+    for card in cards:
+        writer.writerow([card.guid, card.deck, *(card.fields[f] for f in FIELDS), " ".join(card.tags)])
+    return out.getvalue()

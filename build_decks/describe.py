@@ -1,0 +1,67 @@
+"""Deck descriptions: what is inside, coverage, how to study, version, where to contribute."""
+
+from __future__ import annotations
+
+import time
+
+from . import __version__
+from .cards import Card, deck_name
+from .content import Content
+from .identity import ROOT_DECK
+from .render import escape, link
+
+HOW_TO_STUDY = (
+    "Say your answer out loud before you turn the card. The first paragraph of each answer is "
+    "the 30-second version; the rest is what interviewers probe next."
+)
+CONTRIBUTE = (
+    "Missing or wrong answer? Answer notes are plain markdown files in the project's "
+    "<code>answers/</code> folder; run <code>build-decks new ID</code> to start one."
+)
+
+
+def coverage(cards: list[Card]) -> str:
+    answered = sum(card.answer is not None for card in cards)
+    return f"{len(cards)} questions, {answered} with a curated answer"
+
+
+def root_description(content: Content, cards: list[Card], timestamp: int) -> str:
+    built = time.strftime("%Y-%m-%d", time.gmtime(timestamp))
+    flags = "".join(
+        f"<li>{escape(s.text)}</li>" for s in content.statements
+    )
+    cited = {sid for card in cards for sid in card.question.sources}
+    cited |= {sid for s in content.statements for sid in s.sources}
+    uncited = [content.sources[s] for s in sorted(content.sources) if s not in cited]
+    parts = [
+        f"<p>{escape(content.description)}</p>",
+        f"<p><b>{coverage(cards)}</b> in {len(content.sections)} sections. {HOW_TO_STUDY}</p>",
+        "<p>Find cards by tag: <code>tag:ai-interview::company::openai</code>, "
+        "<code>tag:ai-interview::signal::*</code>, <code>tag:ai-interview::status::unanswered</code>.</p>",
+    ]
+    if flags:
+        parts.append(f"<p>Red flags in take-home assignments, reported by candidates:</p><ul>{flags}</ul>")
+    if uncited:
+        links = ", ".join(link(s.url, s.title) for s in uncited)
+        parts.append(f"<p>Also consulted: {links}.</p>")
+    parts.append(f"<p>{CONTRIBUTE}</p><p>Version {__version__}, built {built}.</p>")
+    return "\n".join(parts)
+
+
+def section_description(section: str, cards: list[Card], timestamp: int) -> str:
+    mine = [c for c in cards if c.question.section == section]
+    built = time.strftime("%Y-%m-%d", time.gmtime(timestamp))
+    return (
+        f"<p><b>{escape(section)}</b>: {coverage(mine)}. {HOW_TO_STUDY}</p>"
+        f"<p>{CONTRIBUTE}</p><p>Version {__version__}, built {built}.</p>"
+    )
+
+
+def descriptions(content: Content, cards: list[Card], timestamp: int) -> dict[str, str]:
+    result = {ROOT_DECK: root_description(content, cards, timestamp)}
+    for section in content.sections:
+        result[f"{ROOT_DECK}::{section}"] = section_description(section, cards, timestamp)
+    for (section, category), note in content.category_notes.items():
+        if any(c.deck == deck_name(section, category) for c in cards):
+            result[deck_name(section, category)] = f"<p>{escape(note)}</p>"
+    return result

@@ -1,0 +1,50 @@
+"""Markdown -> safe HTML for card fields. Everything passes an allow-list sanitizer."""
+
+from __future__ import annotations
+
+import html
+
+import markdown
+import nh3
+
+EXTENSIONS = ["fenced_code", "tables", "sane_lists"]
+
+ALLOWED_TAGS = {
+    "p", "br", "hr", "h2", "h3", "h4", "ul", "ol", "li", "strong", "em", "b", "i", "code", "pre",
+    "blockquote", "a", "table", "thead", "tbody", "tr", "th", "td", "span", "div", "sub", "sup",
+    "del",
+}
+ALLOWED_ATTRIBUTES = {
+    "a": {"href", "title"},
+    "code": {"class"},
+    "span": {"class"},
+    "div": {"class"},
+    "th": {"align"},
+    "td": {"align"},
+}
+
+
+def sanitize(fragment: str) -> str:
+    """Keep only harmless tags and attributes; links become http(s) only and open safely."""
+    return nh3.clean(
+        fragment,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes={"http", "https"},
+        link_rel="noopener noreferrer nofollow",
+        strip_comments=True,
+    )
+
+
+def markdown_to_html(text: str) -> str:
+    """Render a contributor's markdown to sanitized HTML (deterministic for the same input)."""
+    rendered = markdown.markdown(text, extensions=EXTENSIONS, output_format="html")
+    return sanitize(rendered)
+
+
+def escape(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def link(url: str, title: str) -> str:
+    return sanitize(f'<a href="{escape(url)}">{escape(title)}</a>')
