@@ -27,8 +27,8 @@ class FileClock:
     def time_of(self, path: Path | str) -> int:
         try:
             rel = Path(path).resolve().relative_to(self.root.resolve()).as_posix()
-        except ValueError:  # outside the repository (e.g. an installed package)
-            return self.fallback
+        except ValueError:  # outside the project (e.g. an installed package): not ours to date
+            return 0
         if rel in self.dirty or rel not in self.committed:
             try:
                 return max(int(os.stat(self.root / rel).st_mtime), self.fallback)

@@ -28,10 +28,11 @@ def coverage(cards: list[Card]) -> str:
 def root_description(content: Content, cards: list[Card], timestamp: int) -> str:
     built = time.strftime("%Y-%m-%d", time.gmtime(timestamp))
     flags = "".join(
-        f"<li>{escape(s.text)}</li>" for s in content.statements
+        f"<li>{escape(s.text)} ({', '.join(link(content.sources[i].url, content.sources[i].title) for i in s.sources if i in content.sources)})</li>"
+        for s in content.statements
     )
     cited = {sid for card in cards for sid in card.question.sources}
-    cited |= {sid for s in content.statements for sid in s.sources}
+    cited |= {sid for statement in content.statements for sid in statement.sources}
     uncited = [content.sources[s] for s in sorted(content.sources) if s not in cited]
     parts = [
         f"<p>{escape(content.description)}</p>",

@@ -266,21 +266,52 @@ def import_seed(seed_path: Path, content_dir: Path) -> ImportResult:
 
 
 def write_content(content_dir: Path, doc: SeedDoc, result: ImportResult, decisions: dict) -> None:
+    """Write content/; where files exist, keep them as edited by hand and only add what is new."""
     (content_dir / "questions").mkdir(parents=True, exist_ok=True)
+    new_ids = set(result.new_ids)
     for slug, data in section_files(doc, result).items():
-        _write(content_dir / "questions" / f"{slug}.yaml", data)
+        path = content_dir / "questions" / f"{slug}.yaml"
+        _write(path, merge_section(_existing(path), data, new_ids) if path.exists() else data)
     known_sources = _existing_list(content_dir / "sources.yaml")
     fresh = [s for s in sources_entries(doc) if s["id"] not in {k["id"] for k in known_sources}]
     _write(content_dir / "sources.yaml", known_sources + fresh)
-    if not (content_dir / "companies.yaml").exists():
-        _write(content_dir / "companies.yaml", companies_entries())
-    if not (content_dir / "signals.yaml").exists():
-        _write(content_dir / "signals.yaml", signals_entries())
-    if not (content_dir / "deck.yaml").exists():
-        _write(content_dir / "deck.yaml", {"title": doc.title, "description": doc.intro})
+    for name, data in (("companies", companies_entries()), ("signals", signals_entries()),
+                       ("deck", {"title": doc.title, "description": doc.intro})):
+        if not (content_dir / f"{name}.yaml").exists():
+            _write(content_dir / f"{name}.yaml", data)
     exact = [m for m in result.merged if m not in decisions.get("exact", [])]
-    decisions = {"exact": decisions.get("exact", []) + exact, **{k: v for k, v in decisions.items() if k != "exact"}}
-    _write(content_dir / "duplicates.yaml", decisions)
+    if exact or not (content_dir / "duplicates.yaml").exists():
+        decisions = {**decisions, "exact": decisions.get("exact", []) + exact}
+        _write(content_dir / "duplicates.yaml", decisions, header=DUPLICATES_HEADER)
+
+
+def merge_section(existing: dict, fresh: dict, new_ids: set[str]) -> dict:
+    """Append new questions (and new categories) to a hand-edited section file."""
+    categories = existing.setdefault("categories", [])
+    for category in fresh["categories"]:
+        added = [q for q in category.get("questions", []) if q["id"] in new_ids]
+        target = next((c for c in categories if c.get("name") == category["name"]), None)
+        if target is None:
+            if added or "statements" in category:
+                categories.append({**category, "questions": added} if "questions" in category else category)
+        elif added:
+            target.setdefault("questions", []).extend(added)
+    return existing
+
+
+DUPLICATES_HEADER = """\
+# Duplicate decisions for the seed importer (build-decks import-seed).
+# merges: the `merge` wording becomes a variant of the `keep` question (one card, every source kept).
+# distinct: near-duplicates the importer flags that we decided to keep as separate cards.
+# exact: byte-for-byte duplicates, merged automatically and recorded by the importer.
+"""
+
+
+def _existing(path: Path) -> dict:
+    problems = Problems()
+    data = load_text(read_text(path, problems) or "", path, problems) or {}
+    problems.raise_if_any()
+    return _strip_lines(data)
 
 
 def _existing_list(path: Path) -> list[dict]:
@@ -291,5 +322,8 @@ def _existing_list(path: Path) -> list[dict]:
     return _strip_lines(data)
 
 
-def _write(path: Path, data) -> None:
-    path.write_text(dump(data), encoding="utf-8")
+def _write(path: Path, data, header: str = "") -> None:
+    """Write YAML only when it differs, so an import that adds nothing changes nothing."""
+    text = header + dump(data)
+    if not path.exists() or path.read_text(encoding="utf-8") != text:
+        path.write_text(text, encoding="utf-8")

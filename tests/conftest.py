@@ -1,0 +1,71 @@
+"""Shared fixtures: the real project, built once; fresh Anki collections; small fixture trees."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from anki.collection import Collection, ImportAnkiPackageOptions, ImportAnkiPackageRequest
+
+from build_decks.build import build
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT.parent / "shared" / "seed" / "ai-engineering-interview-questions.md"
+
+
+@pytest.fixture(scope="session")
+def real_dist(tmp_path_factory) -> Path:
+    """dist/ built from this checkout's content/ and answers/ into a temporary folder."""
+    dist = tmp_path_factory.mktemp("dist")
+    build(ROOT, dist)
+    return dist
+
+
+@pytest.fixture
+def new_collection(tmp_path):
+    """A factory of fresh, empty Anki collections (closed after the test)."""
+    opened = []
+
+    def make(name: str = "collection") -> Collection:
+        col = Collection(str(tmp_path / f"{name}.anki2"))
+        opened.append(col)
+        return col
+
+    yield make
+    for col in opened:
+        col.close()
+
+
+def import_apkg(col: Collection, path: Path, **options):
+    """Import with Anki's default options unless a test says otherwise."""
+    request = ImportAnkiPackageRequest(package_path=str(path), options=ImportAnkiPackageOptions(**options))
+    return col.import_anki_package(request).log
+
+
+def copy_project(target: Path) -> Path:
+    """A copy of content/ and answers/ (the inputs of a build) under ``target``."""
+    for name in ("content", "answers"):
+        shutil.copytree(ROOT / name, target / name)
+    return target
+
+
+def git(root: Path, *args: str, when: int | None = None) -> None:
+    env = {**os.environ, "GIT_AUTHOR_NAME": "test", "GIT_AUTHOR_EMAIL": "test@example.com",
+           "GIT_COMMITTER_NAME": "test", "GIT_COMMITTER_EMAIL": "test@example.com"}
+    if when is not None:
+        env["GIT_AUTHOR_DATE"] = env["GIT_COMMITTER_DATE"] = f"@{when} +0000"
+    subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True, env=env)
+
+
+def commit_all(root: Path, message: str, when: int) -> None:
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", message, when=when)
+
+
+def write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path

@@ -1,0 +1,122 @@
+"""The built .apkg imported by the real Anki engine, as a user would see it."""
+
+from __future__ import annotations
+
+import html
+
+import pytest
+from conftest import import_apkg
+
+from build_decks.content import load_content
+from build_decks.errors import Problems
+from build_decks.identity import NOTETYPE_NAME, ROOT_DECK, TAG_ROOT, note_guid
+
+from conftest import ROOT
+
+
+@pytest.fixture(scope="module")
+def content():
+    return load_content(ROOT, Problems())
+
+
+@pytest.fixture
+def col(new_collection, real_dist):
+    col = new_collection()
+    log = import_apkg(col, real_dist / "ai-engineering-interview.apkg")
+    assert len(log.new) == col.note_count()
+    return col
+
+
+def notes_by_id(col):
+    return {col.get_note(nid)["ID"]: col.get_note(nid) for nid in col.find_notes("")}
+
+
+def test_every_question_is_one_note_with_its_own_guid(col, content):
+    notes = notes_by_id(col)
+    assert col.note_count() >= 395
+    assert set(notes) == {q.id for q in content.questions}
+    assert {n.guid for n in notes.values()} == {note_guid(q.id) for q in content.questions}
+
+
+def test_one_notetype_with_our_fields(col):
+    ours = [m for m in col.models.all_names_and_ids() if m.name.startswith(NOTETYPE_NAME)]
+    assert len(ours) == 1
+    fields = col.models.field_names(col.models.get(ours[0].id))
+    assert fields[:5] == ["ID", "Question", "Variants", "Summary", "Answer"]
+    assert {"Sources", "Companies", "Signals", "Section", "Category"} <= set(fields)
+
+
+def test_decks_follow_sections_and_categories(col, content):
+    names = {d.name for d in col.decks.all_names_and_ids()}
+    ours = {n for n in names if n.startswith(ROOT_DECK)}
+    assert len(ours) >= 25
+    assert f"{ROOT_DECK}::Technical Questions::LLM Fundamentals" in ours
+    assert f"{ROOT_DECK}::Coding Problems::LeetCode / Algorithm Style" in ours
+    assert not any("Red Flags" in n for n in ours)
+    for q in content.questions[:: 25]:
+        card = col.get_note(col.find_notes(f'"ID:{q.id}"')[0]).cards()[0]
+        assert col.decks.name(card.did) == f"{ROOT_DECK}::{q.section}::{q.category}"
+
+
+def test_tags_live_under_one_root(col):
+    tags = col.tags.all()
+    assert tags and all(t.startswith(f"{TAG_ROOT}::") for t in tags)
+    kinds = {t.split("::")[1] for t in tags}
+    assert {"section", "category", "source", "company", "signal", "status", "type"} <= kinds
+    assert all(t == t.lower() and " " not in t for t in tags)
+    assert col.find_notes(f"tag:{TAG_ROOT}::company::anthropic")
+    assert col.find_notes(f"tag:{TAG_ROOT}::signal::multiple-companies")
+
+
+def test_answered_card_renders_question_answer_and_sources(col, content):
+    note = notes_by_id(col)["lru-cache"]
+    card = note.cards()[0]
+    front, back = card.question(), card.answer()
+    assert "LRU Cache with O(1) time complexity" in front
+    assert "Coding Problems" in front and "LeetCode / Algorithm Style" in front
+    assert '<div class="answer">' in back and "<pre><code" in back
+    assert content.sources["devto-xai"].url in back
+    assert "No curated answer" not in back
+    assert "tag:" not in back and "ai-interview::status::answered" in note.tags
+
+
+def test_unanswered_card_says_so_and_shows_sources(col, content):
+    notes = notes_by_id(col)
+    unanswered = [n for n in notes.values() if "ai-interview::status::unanswered" in n.tags]
+    assert unanswered
+    note = unanswered[0]
+    back = note.cards()[0].answer()
+    assert "No curated answer exists yet for this question." in back
+    for sid in content.question(note["ID"]).sources:
+        assert content.sources[sid].url in back
+
+
+def test_merged_question_shows_every_wording(col):
+    note = notes_by_id(col)["hallucination-detection-mitigation"]
+    front = note.cards()[0].question()
+    assert "How do you detect and mitigate hallucinations in production?" in front
+    assert "How do you detect and mitigate hallucinations?" in front
+
+
+def test_section_packages_hold_only_their_section(new_collection, real_dist, content):
+    col = new_collection("sections")
+    import_apkg(col, real_dist / "sections" / "coding-problems.apkg")
+    expected = [q for q in content.questions if q.section == "Coding Problems"]
+    assert col.note_count() == len(expected)
+    names = {d.name for d in col.decks.all_names_and_ids() if d.name.startswith(ROOT_DECK + "::")}
+    assert all(n.startswith(f"{ROOT_DECK}::Coding Problems") for n in names)
+
+
+def test_every_source_url_reaches_the_user(col, content):
+    backs = "".join(col.get_note(n)["Sources"] for n in col.find_notes(""))
+    root = col.decks.get(col.decks.id_for_name(ROOT_DECK))["desc"]
+    for source in content.sources.values():
+        url = html.escape(source.url)
+        assert url in backs or url in root, source.id
+
+
+def test_root_deck_description_lists_the_red_flags(col, content):
+    root = col.decks.get(col.decks.id_for_name(ROOT_DECK))["desc"]
+    assert len(content.statements) == 3
+    for statement in content.statements:
+        assert statement.text.replace('"', "&quot;") in root

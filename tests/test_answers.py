@@ -1,0 +1,78 @@
+"""Answer notes: loading, rendering, the style rules we can check, and their code runs."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+
+from build_decks.answers import count_words, load_answer, opening_paragraph
+from build_decks.content import load_content
+from build_decks.errors import Problems
+from build_decks.render import markdown_to_html
+
+ANSWER_FILES = sorted((ROOT / "answers").rglob("*.md"))
+PYTHON_BLOCK = re.compile(r"^```python\n(.*?)^```", re.S | re.M)
+CONTENT = load_content(ROOT, Problems())
+# Upper bounds of the style guide's word targets, with 15% slack for headings and labels.
+WORD_LIMITS = {"concept": 290, "design": 520, "coding": 330, "behavioral": 290, "take-home": 520}
+
+
+def python_blocks():
+    for path in ANSWER_FILES:
+        for number, match in enumerate(PYTHON_BLOCK.finditer(path.read_text(encoding="utf-8")), 1):
+            yield pytest.param(match.group(1), id=f"{path.stem}-{number}")
+
+
+@pytest.mark.parametrize("code", list(python_blocks()))
+def test_python_in_answers_runs(code):
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize("path", ANSWER_FILES, ids=lambda p: p.stem)
+def test_answer_note_follows_the_style_guide(path: Path):
+    problems = Problems()
+    answer = load_answer(path, problems)
+    assert problems.items == [] and answer is not None
+    question = CONTENT.question(answer.id)
+    assert question is not None
+    assert len(answer.summary.split()) <= 75, "opening paragraph is the 30-second answer (~60 words)"
+    assert answer.words <= WORD_LIMITS[question.type], f"{answer.words} words for a {question.type} note"
+    assert "<script" not in answer.html and "<h1" not in answer.html
+    assert re.search(r"^## ", answer.markdown, re.M), "the note needs its ## sections"
+
+
+def test_markdown_renders_tables_code_and_lists():
+    html = markdown_to_html("Short.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n```python\nx = 1\n```\n\n- item\n")
+    assert "<table>" in html and "<td>1</td>" in html
+    assert '<code class="language-python">x = 1' in html
+    assert "<li>item</li>" in html
+
+
+def test_opening_paragraph_is_the_summary():
+    assert opening_paragraph("First idea.\nStill first.\n\n## Key points\n- a") == "First idea.\nStill first."
+    assert opening_paragraph("## Key points\n- a") == ""
+    assert opening_paragraph("- a list\n") == ""
+
+
+def test_words_inside_code_blocks_are_not_counted():
+    assert count_words("One two three.\n\n```python\nalpha beta gamma delta\n```\nfour") == 4
+
+
+@pytest.mark.parametrize("hostile", [
+    "<script>alert(1)</script>",
+    '<img src=x onerror="alert(1)">',
+    "[click](javascript:alert(1))",
+    '<a href="data:text/html,x">x</a>',
+    "<iframe src='https://example.com'></iframe>",
+    '<p style="background:url(javascript:x)">x</p>',
+])
+def test_rendered_html_is_sanitized(hostile):
+    html = markdown_to_html(hostile).lower()
+    for bad in ("<script", "onerror", "javascript:", "data:", "<iframe", "style="):
+        assert bad not in html
