@@ -1,0 +1,19 @@
+"""The README documents every CLI command and the commands that matter first."""
+
+from __future__ import annotations
+
+from conftest import ROOT
+
+from build_decks.cli import main
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_every_cli_command_is_documented():
+    for name in main.commands:
+        assert f"build-decks {name}" in README, name
+
+
+def test_readme_starts_with_the_two_commands():
+    first_block = README.split("```sh", 1)[1].split("```", 1)[0]
+    assert "make decks" in first_block and "make test" in first_block
