@@ -10,6 +10,7 @@ decks: $(STAMP)
 	$(BIN)/build-decks build
 
 test: $(STAMP)
+	$(BIN)/ruff check build_decks tests
 	$(BIN)/python -m pytest
 
 check: $(STAMP)

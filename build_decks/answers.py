@@ -76,7 +76,9 @@ def load_answer(path: Path, problems: Problems) -> Answer | None:
         problems.add(path, body_line, "answer body is empty; write at least the opening paragraph")
         return None
     if not summary:
-        problems.add(path, body_line, "the note must open with a short paragraph (the summary), not a heading, list or code")
+        problems.add(
+            path, body_line, "the note must open with a short paragraph (the summary), not a heading, list or code"
+        )
     return Answer(qid, str(path), body, summary, markdown_to_html(body), count_words(body))
 
 

@@ -98,15 +98,27 @@ def load_content(root: Path, problems: Problems) -> Content:
         description=str(deck.get("description", "")),
         questions=[], sources=sources, companies=companies, signals=signals,
     )
-    section_paths = sorted((base / "questions").glob("*.yaml"))
-    if not section_paths:
-        problems.add(base / "questions", 1, "no question files found (content/questions/*.yaml)")
+    section_paths = _section_paths(base, deck, problems)
     for path in section_paths:
         _load_section(path, content, problems)
     content.files = [base / n for n in ("deck.yaml", "companies.yaml", "signals.yaml", "sources.yaml")]
     content.files += section_paths
     _check_questions(content, problems)
     return content
+
+
+def _section_paths(base: Path, deck: dict, problems: Problems) -> list[Path]:
+    """Section files in the order deck.yaml lists them (the seed's order)."""
+    found = {p.stem: p for p in sorted((base / "questions").glob("*.yaml"))}
+    if not found:
+        problems.add(base / "questions", 1, "no question files found (content/questions/*.yaml)")
+    order = [str(s) for s in deck.get("sections") or []]
+    for stem in sorted(set(found) - set(order)):
+        problems.add(found[stem], 1, f"section file '{stem}' is not listed under 'sections:' in content/deck.yaml")
+    for stem in order:
+        if stem not in found:
+            problems.add(base / "deck.yaml", line_of(deck), f"sections: no file content/questions/{stem}.yaml")
+    return [found[stem] for stem in order if stem in found]
 
 
 def _load(path: Path, problems: Problems, kind: type):

@@ -25,15 +25,16 @@ def coverage(cards: list[Card]) -> str:
     return f"{len(cards)} questions, {answered} with a curated answer"
 
 
+def source_links(content: Content, ids) -> str:
+    return ", ".join(link(content.sources[i].url, content.sources[i].title) for i in ids if i in content.sources)
+
+
 def root_description(content: Content, cards: list[Card], timestamp: int) -> str:
     built = time.strftime("%Y-%m-%d", time.gmtime(timestamp))
-    flags = "".join(
-        f"<li>{escape(s.text)} ({', '.join(link(content.sources[i].url, content.sources[i].title) for i in s.sources if i in content.sources)})</li>"
-        for s in content.statements
-    )
+    flags = "".join(f"<li>{escape(s.text)} ({source_links(content, s.sources)})</li>" for s in content.statements)
     cited = {sid for card in cards for sid in card.question.sources}
     cited |= {sid for statement in content.statements for sid in statement.sources}
-    uncited = [content.sources[s] for s in sorted(content.sources) if s not in cited]
+    uncited = [s for s in sorted(content.sources) if s not in cited]
     parts = [
         f"<p>{escape(content.description)}</p>",
         f"<p><b>{coverage(cards)}</b> in {len(content.sections)} sections. {HOW_TO_STUDY}</p>",
@@ -43,8 +44,7 @@ def root_description(content: Content, cards: list[Card], timestamp: int) -> str
     if flags:
         parts.append(f"<p>Red flags in take-home assignments, reported by candidates:</p><ul>{flags}</ul>")
     if uncited:
-        links = ", ".join(link(s.url, s.title) for s in uncited)
-        parts.append(f"<p>Also consulted: {links}.</p>")
+        parts.append(f"<p>Also consulted: {source_links(content, uncited)}.</p>")
     parts.append(f"<p>{CONTRIBUTE}</p><p>Version {__version__}, built {built}.</p>")
     return "\n".join(parts)
 

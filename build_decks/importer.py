@@ -275,8 +275,8 @@ def write_content(content_dir: Path, doc: SeedDoc, result: ImportResult, decisio
     known_sources = _existing_list(content_dir / "sources.yaml")
     fresh = [s for s in sources_entries(doc) if s["id"] not in {k["id"] for k in known_sources}]
     _write(content_dir / "sources.yaml", known_sources + fresh)
-    for name, data in (("companies", companies_entries()), ("signals", signals_entries()),
-                       ("deck", {"title": doc.title, "description": doc.intro})):
+    deck = {"title": doc.title, "description": doc.intro, "sections": [slugify(s.name) for s in doc.sections]}
+    for name, data in (("companies", companies_entries()), ("signals", signals_entries()), ("deck", deck)):
         if not (content_dir / f"{name}.yaml").exists():
             _write(content_dir / f"{name}.yaml", data)
     exact = [m for m in result.merged if m not in decisions.get("exact", [])]

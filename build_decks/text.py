@@ -10,7 +10,8 @@ _MOJIBAKE = re.compile(r"[\u00c2-\u00f4][\u0080-\u00bf\u0152-\u2122]{1,3}")
 STOPWORDS = frozenset(
     """a about an and any are as at be between by can could describe did do does explain for from
     has have how i if in into is it its me my of on or our should so some tell that the their there
-    this time to use using versus via vs was we what whats when where which while who why will with would you your youre""".split()
+    this time to use using versus via vs was we what whats when where which while who why will with
+    would you your youre""".split()
 )
 
 

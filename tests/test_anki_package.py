@@ -5,13 +5,11 @@ from __future__ import annotations
 import html
 
 import pytest
-from conftest import import_apkg
+from conftest import ROOT, import_apkg
 
 from build_decks.content import load_content
 from build_decks.errors import Problems
 from build_decks.identity import NOTETYPE_NAME, ROOT_DECK, TAG_ROOT, note_guid
-
-from conftest import ROOT
 
 
 @pytest.fixture(scope="module")

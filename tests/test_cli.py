@@ -8,7 +8,7 @@ from conftest import write
 
 from build_decks.cli import main
 
-DECK = "title: Test deck\ndescription: Fixture.\n"
+DECK = "title: Test deck\ndescription: Fixture.\nsections: [technical-questions]\n"
 COMPANIES = "- id: openai\n  name: OpenAI\n"
 SIGNALS = "- id: multiple-companies\n  label: Reported across multiple companies\n"
 SOURCES = (
@@ -58,6 +58,7 @@ def test_check_reports_every_problem_at_once(project):
     write(project / "answers/x/tokenization.md", "---\nid: [unclosed\n---\nBody.\n")
     questions = QUESTIONS.replace("[blog-one]\n", "[blog-one, nope]\n")
     write(project / "content/questions/technical-questions.yaml", questions)
+    write(project / "content/deck.yaml", DECK.replace("[technical-questions]", "[technical-questions, more]"))
     write(project / "content/questions/more.yaml", "section: More\ncategories:\n  - name: Extra\n    questions:\n"
           "      - id: kv-cache\n        text: Again?\n      - id: Bad Id\n        text: x\n")
     result = run("check")
@@ -68,11 +69,21 @@ def test_check_reports_every_problem_at_once(project):
         "answers/x/kv-cach.md:2: id 'kv-cach' is not a question in content/; did you mean 'kv-cache'?\n"
         "answers/x/no-front.md:1: missing front matter: the file must start with '---', 'id: ...', '---'\n"
         "answers/x/tokenization.md:2: invalid YAML: expected ',' or ']', but got '<stream end>'\n"
+        "content/questions/more.yaml:5: duplicate question id 'kv-cache' "
+        "(also at content/questions/technical-questions.yaml:5)\n"
         "content/questions/more.yaml:7: question id 'Bad Id' must be lowercase kebab-case, e.g. 'kv-cache'\n"
-        "content/questions/technical-questions.yaml:5: duplicate question id 'kv-cache' "
-        "(also at content/questions/more.yaml:5)\n"
         "content/questions/technical-questions.yaml:8: question 'tokenization' cites unknown source 'nope'\n"
         "8 problems found.\n"
+    )
+
+
+def test_check_names_section_files_missing_from_the_deck_order(project):
+    write(project / "content/questions/extra.yaml", "section: Extra\ncategories: []\n")
+    result = run("check")
+    assert result.exit_code == 1
+    assert result.output == (
+        "content/questions/extra.yaml:1: section file 'extra' is not listed under 'sections:' in content/deck.yaml\n"
+        "1 problem found.\n"
     )
 
 

@@ -6,14 +6,13 @@ import filecmp
 import shutil
 
 import pytest
+from conftest import ROOT, SEED
 
 from build_decks.content import load_content
 from build_decks.errors import Problems
 from build_decks.importer import collect, import_seed, split_annotations
 from build_decks.seed import parse_seed
 from build_decks.text import normalize, repair_mojibake
-
-from conftest import ROOT, SEED
 
 # Bullets per category, counted in the seed document by hand.
 SEED_COUNTS = {
