@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import time
 import zipfile
-from importlib import resources
 from pathlib import Path
 
 import genanki
@@ -15,22 +14,51 @@ from .identity import NOTETYPE_ID, NOTETYPE_NAME, deck_id
 ZIP_EPOCH_MIN = 315532800  # 1980-01-01, the earliest time a zip entry can carry
 
 
-def template_text(name: str) -> str:
-    return resources.files("build_decks").joinpath("templates", name).read_text(encoding="utf-8")
+TEMPLATE_FILES = ("front.html", "back.html", "style.css")
+DEFAULT_TEMPLATES = Path(__file__).parent / "templates"
 
 
-def notetype() -> genanki.Model:
-    """Our one notetype. Its id is a constant; its fields only ever grow at the end."""
-    return genanki.Model(
+def template_paths(templates: Path) -> list[Path]:
+    """The files that define how a card looks: front, back and CSS."""
+    return [templates / name for name in TEMPLATE_FILES]
+
+
+def template_text(templates: Path, name: str) -> str:
+    return (templates / name).read_text(encoding="utf-8")
+
+
+class _Notetype(genanki.Model):
+    """A genanki model stamped with its own modification time.
+
+    Anki replaces an existing notetype's templates and CSS on import only when the incoming
+    modification time differs ("Always") or is newer ("If newer", the default): it never
+    compares content (rslib import_export/package/apkg/import/notes.rs, ``should_update``).
+    genanki stamps the notetype with the package timestamp, so a build with a fixed
+    timestamp ships new CSS that no import ever applies. We stamp it with the time the
+    template files last changed instead, which advances exactly when they do.
+    """
+
+    def __init__(self, mod: int, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.mod = mod
+
+    def to_json(self, timestamp, deck_id):
+        return super().to_json(self.mod, deck_id)
+
+
+def notetype(mod: int, templates: Path = DEFAULT_TEMPLATES) -> genanki.Model:
+    """Our one notetype. Its id is a constant; its field list is frozen (see FIELDS)."""
+    return _Notetype(
+        mod,
         NOTETYPE_ID,
         NOTETYPE_NAME,
         fields=[{"name": name} for name in FIELDS],
         templates=[{
             "name": "Question",
-            "qfmt": template_text("front.html"),
-            "afmt": template_text("back.html"),
+            "qfmt": template_text(templates, "front.html"),
+            "afmt": template_text(templates, "back.html"),
         }],
-        css=template_text("style.css"),
+        css=template_text(templates, "style.css"),
         sort_field_index=FIELDS.index("Question"),
     )
 
@@ -46,9 +74,8 @@ class _Note(genanki.Note):
         super().write_to_db(cursor, self.mod, deck_id, id_gen)
 
 
-def make_decks(cards: list[Card], descriptions: dict[str, str]) -> list[genanki.Deck]:
+def make_decks(cards: list[Card], descriptions: dict[str, str], model: genanki.Model) -> list[genanki.Deck]:
     """One genanki deck per deck path, parents included so they carry descriptions."""
-    model = notetype()
     decks: dict[str, genanki.Deck] = {}
     for name in sorted(descriptions):
         decks[name] = genanki.Deck(deck_id(name), name, description=descriptions[name])
@@ -62,10 +89,13 @@ def make_decks(cards: list[Card], descriptions: dict[str, str]) -> list[genanki.
     return [decks[name] for name in sorted(decks)]
 
 
-def write_package(cards: list[Card], descriptions: dict[str, str], path: Path, timestamp: int) -> None:
-    """Write an .apkg whose bytes depend only on the inputs and ``timestamp``."""
+def write_package(
+    cards: list[Card], descriptions: dict[str, str], path: Path, timestamp: int, model: genanki.Model
+) -> None:
+    """Write an .apkg whose bytes depend only on its inputs and ``timestamp``."""
     raw = path.with_name(path.name + ".raw")
-    genanki.Package(make_decks(cards, descriptions)).write_to_file(str(raw), timestamp=timestamp)
+    decks = make_decks(cards, descriptions, model)
+    genanki.Package(decks).write_to_file(str(raw), timestamp=timestamp)
     try:
         normalize_zip(raw, path, timestamp)
     finally:

@@ -8,7 +8,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from .anki_package import write_package
+from .anki_package import DEFAULT_TEMPLATES, notetype, template_paths, write_package
 from .answers import Answer, load_answers
 from .cards import Card, build_cards
 from .clock import file_clock
@@ -28,10 +28,12 @@ class Project:
     content: Content
     answers: dict[str, Answer]
     cards: list[Card]
-    timestamp: int
+    timestamp: int  # the build's time: zip entries, note ids, "built" dates
+    notetype_mod: int  # when the card templates and CSS last changed
+    templates: Path
 
 
-def gather(root: Path) -> Project:
+def gather(root: Path, templates: Path = DEFAULT_TEMPLATES) -> Project:
     """Load and validate content and answers; raise every problem at once."""
     problems = Problems()
     content = load_content(root, problems)
@@ -39,18 +41,19 @@ def gather(root: Path) -> Project:
     problems.raise_if_any()
     clock = file_clock(root)
     cards = build_cards(content, answers, clock, root)
+    notetype_mod = clock.latest(template_paths(templates))
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    templates = sorted((Path(__file__).parent / "templates").iterdir())
-    timestamp = int(epoch) if epoch else max([clock.latest(templates), *(c.mod for c in cards)])
-    return Project(root, content, answers, cards, timestamp)
+    timestamp = int(epoch) if epoch else max([notetype_mod, *(c.mod for c in cards)])
+    return Project(root, content, answers, cards, timestamp, notetype_mod, templates)
 
 
 def outputs(project: Project, staging: Path) -> list[Path]:
     """Write every artifact under ``staging``; return their paths relative to it."""
     written = []
     described = descriptions(project.content, project.cards, project.timestamp)
+    model = notetype(project.notetype_mod, project.templates)
     full = staging / f"{PACKAGE}.apkg"
-    write_package(project.cards, described, full, project.timestamp)
+    write_package(project.cards, described, full, project.timestamp, model)
     written.append(full)
     for section in project.content.sections:
         mine = [c for c in project.cards if c.question.section == section]
@@ -58,7 +61,7 @@ def outputs(project: Project, staging: Path) -> list[Path]:
         wanted = {k: v for k, v in described.items() if k == ROOT_DECK or k == prefix or k.startswith(prefix + "::")}
         path = staging / "sections" / f"{slugify(section)}.apkg"
         path.parent.mkdir(parents=True, exist_ok=True)
-        write_package(mine, wanted, path, project.timestamp)
+        write_package(mine, wanted, path, project.timestamp, model)
         written.append(path)
     csv_dir = staging / "csv"
     csv_dir.mkdir(parents=True, exist_ok=True)
@@ -89,9 +92,9 @@ def publish(staging: Path, files: list[Path], dist: Path) -> list[Path]:
     return changed
 
 
-def build(root: Path, dist: Path) -> tuple[Project, list[Path], list[Path]]:
+def build(root: Path, dist: Path, templates: Path = DEFAULT_TEMPLATES) -> tuple[Project, list[Path], list[Path]]:
     """Gather, then write all outputs; dist/ is untouched when anything fails before publishing."""
-    project = gather(root)
+    project = gather(root, templates)
     dist.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=dist))
     try:

@@ -7,6 +7,7 @@ import html
 import pytest
 from conftest import ROOT, import_apkg
 
+from build_decks.cards import FIELDS
 from build_decks.content import load_content
 from build_decks.errors import Problems
 from build_decks.identity import NOTETYPE_NAME, ROOT_DECK, TAG_ROOT, note_guid
@@ -42,6 +43,16 @@ def test_one_notetype_with_our_fields(col):
     fields = col.models.field_names(col.models.get(ours[0].id))
     assert fields[:5] == ["ID", "Question", "Variants", "Summary", "Answer"]
     assert {"Sources", "Companies", "Signals", "Section", "Category"} <= set(fields)
+
+
+def test_field_list_is_frozen():
+    """Renaming, removing or inserting a field changes the notetype's schema: Anki would then
+    import a second notetype and refuse to update every existing note. Only append, and only
+    with a plan for existing users."""
+    assert FIELDS == (
+        "ID", "Question", "Variants", "Summary", "Answer", "Section", "Category", "Type",
+        "Companies", "Signals", "Sources", "Yield", "Status",
+    )
 
 
 def test_decks_follow_sections_and_categories(col, content):
