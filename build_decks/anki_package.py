@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import time
 import zipfile
 from pathlib import Path
@@ -95,11 +96,25 @@ def write_package(
     """Write an .apkg whose bytes depend only on its inputs and ``timestamp``."""
     raw = path.with_name(path.name + ".raw")
     decks = make_decks(cards, descriptions, model)
-    genanki.Package(decks).write_to_file(str(raw), timestamp=timestamp)
+    folder = path.parent / (path.name + ".media")
     try:
+        media = stage_media(cards, folder)
+        genanki.Package(decks, media_files=[str(p) for p in media]).write_to_file(str(raw), timestamp=timestamp)
         normalize_zip(raw, path, timestamp)
     finally:
         raw.unlink(missing_ok=True)
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def stage_media(cards: list[Card], folder: Path) -> list[Path]:
+    """Copy each card's images under their package names (genanki names media by basename)."""
+    staged = []
+    for name, source in sorted({m for card in cards if card.answer for m in card.answer.media}):
+        folder.mkdir(parents=True, exist_ok=True)
+        target = folder / name
+        target.write_bytes(source.read_bytes())
+        staged.append(target)
+    return staged
 
 
 def normalize_zip(source: Path, target: Path, timestamp: int) -> None:

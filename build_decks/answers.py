@@ -10,6 +10,7 @@ from pathlib import Path
 from .content import Content
 from .errors import Problems
 from .render import markdown_to_html
+from .safety import IMAGE, check_markdown
 from .yamlio import LINE, load_text, read_text
 
 FRONT_MATTER_KEYS = {"id"}
@@ -25,10 +26,14 @@ class Answer:
     summary: str  # the opening paragraph, markdown
     html: str  # the whole body, sanitized HTML
     words: int
+    media: tuple[tuple[str, Path], ...] = ()  # (name inside the package, file on disk)
 
 
-def load_answers(root: Path, content: Content, problems: Problems) -> dict[str, Answer]:
-    """Read every answer note; check ids against content/ and each other."""
+def load_answers(
+    root: Path, content: Content, problems: Problems, retired: dict[str, str] | None = None
+) -> dict[str, Answer]:
+    """Read every answer note; check ids against content/ (and retired ids) and each other."""
+    retired = retired or {}
     answers: dict[str, Answer] = {}
     ids = {q.id for q in content.questions}
     for path in sorted((root / "answers").rglob("*.md")):
@@ -37,7 +42,9 @@ def load_answers(root: Path, content: Content, problems: Problems) -> dict[str, 
         answer = load_answer(path, problems)
         if answer is None:
             continue
-        if answer.id not in ids:
+        if answer.id in retired:
+            problems.add(path, 2, f"'{answer.id}' is a retired question ({retired[answer.id]}); delete this note")
+        elif answer.id not in ids:
             problems.add(path, 2, unknown_id_message(answer.id, ids))
         elif answer.id in answers:
             problems.add(path, 2, f"duplicate answer for '{answer.id}' (also {answers[answer.id].path})")
@@ -79,7 +86,11 @@ def load_answer(path: Path, problems: Problems) -> Answer | None:
         problems.add(
             path, body_line, "the note must open with a short paragraph (the summary), not a heading, list or code"
         )
-    return Answer(qid, str(path), body, summary, markdown_to_html(body), count_words(body))
+    images = check_markdown(body, path, body_line, problems)
+    media = {image.src: f"aei-{qid}-{Path(image.src).name}" for image in images}
+    rendered = markdown_to_html(IMAGE.sub(lambda m: m.group(0).replace(m.group(1), media.get(m.group(1), "")), body))
+    files = tuple(sorted({(media[image.src], image.path) for image in images}))
+    return Answer(qid, str(path), body, summary, rendered, count_words(body), files)
 
 
 def split_front_matter(text: str, path: Path, problems: Problems) -> tuple[dict | None, str, int]:
@@ -100,7 +111,9 @@ def split_front_matter(text: str, path: Path, problems: Problems) -> tuple[dict 
     if not isinstance(meta, dict):
         problems.add(path, 2, "front matter must be a mapping such as 'id: kv-cache'")
         return None, "", 1
-    return meta, "\n".join(lines[end + 1 :]).strip() + "\n", end + 2
+    rest = lines[end + 1 :]
+    blank = next((i for i, line in enumerate(rest) if line.strip()), 0)
+    return meta, "\n".join(rest).strip() + "\n", end + 2 + blank
 
 
 def opening_paragraph(body: str) -> str:

@@ -17,6 +17,7 @@ from .csv_files import anki_text, generic_csv
 from .describe import descriptions
 from .errors import Problems
 from .identity import ROOT_DECK
+from .retired import check_ids, load_retired, update_lock
 from .text import slugify
 
 PACKAGE = "ai-engineering-interview"
@@ -37,10 +38,12 @@ def gather(root: Path, templates: Path = DEFAULT_TEMPLATES) -> Project:
     """Load and validate content and answers; raise every problem at once."""
     problems = Problems()
     content = load_content(root, problems)
-    answers = load_answers(root, content, problems)
+    retired = load_retired(root, content, problems)
+    check_ids(root, content, retired, problems)
+    answers = load_answers(root, content, problems, {r.id: f"{r.path}:{r.line}" for r in retired})
     problems.raise_if_any()
     clock = file_clock(root)
-    cards = build_cards(content, answers, clock, root)
+    cards = build_cards(content, answers, clock, retired)
     notetype_mod = clock.latest(template_paths(templates))
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     timestamp = int(epoch) if epoch else max([notetype_mod, *(c.mod for c in cards)])
@@ -102,4 +105,5 @@ def build(root: Path, dist: Path, templates: Path = DEFAULT_TEMPLATES) -> tuple[
         changed = publish(staging, files, dist)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+    update_lock(root, [q.id for q in project.content.questions])
     return project, files, changed

@@ -7,9 +7,10 @@ from pathlib import Path
 
 from .answers import Answer
 from .clock import FileClock
-from .content import Content, Question
+from .content import Content, Question, default_type
 from .identity import ROOT_DECK, TAG_ROOT, note_guid
 from .render import escape, link, markdown_to_html
+from .retired import Retired
 from .text import slugify
 
 FIELDS = (
@@ -32,8 +33,8 @@ class Card:
     due: int = 0  # new-card position: most-reported questions first
 
     @property
-    def section_slug(self) -> str:
-        return slugify(self.question.section)
+    def retired(self) -> bool:
+        return self.fields["Status"] == "retired"
 
 
 def deck_name(section: str, category: str) -> str:
@@ -88,6 +89,27 @@ def fields_for(question: Question, answer: Answer | None, content: Content, comp
     }
 
 
+RETIRED_DECK = f"{ROOT_DECK}::Retired"
+
+
+def retired_card(item: Retired, clock: FileClock) -> Card:
+    """A retired question keeps its note (imports never delete), marked so users can remove it."""
+    question = Question(
+        id=item.id, text=item.text, section=item.section, category=item.category,
+        type=default_type(item.section, item.text), position=10**6, path=item.path, line=item.line,
+    )
+    where = f"merged into <code>{escape(item.merged_into)}</code>" if item.merged_into else "removed"
+    note = (
+        f"<p><strong>This question was retired from the deck</strong> ({where}): {escape(item.reason)}</p>"
+        "<p>You can delete this card: search <code>tag:ai-interview::status::retired</code> in the browser.</p>"
+    )
+    fields = {name: "" for name in FIELDS}
+    fields.update(ID=item.id, Question=escape(item.text), Answer=note, Section=escape(item.section),
+                  Category=escape(item.category), Type=question.type, Yield="0", Status="retired")
+    tags = (f"{TAG_ROOT}::status::retired",)
+    return Card(item.id, note_guid(item.id), RETIRED_DECK, fields, tags, clock.time_of(item.path), question, None)
+
+
 PRIORITY_SIGNALS = ("multiple-companies", "very-common-2026", "wish-prepared")
 
 
@@ -97,8 +119,10 @@ def yield_key(question: Question) -> tuple:
     return (-source_weight(question), *signals, question.position)
 
 
-def build_cards(content: Content, answers: dict[str, Answer], clock: FileClock, root: Path) -> list[Card]:
-    """One card per question, in content order."""
+def build_cards(
+    content: Content, answers: dict[str, Answer], clock: FileClock, retired: list[Retired] = ()
+) -> list[Card]:
+    """One card per question, in content order, then one per retired question."""
     shared = [*content.files, *(Path(__file__).parent / name for name in BUILD_CODE)]
     shared_time = clock.latest(shared)
     cards = []
@@ -116,6 +140,7 @@ def build_cards(content: Content, answers: dict[str, Answer], clock: FileClock, 
             question=question,
             answer=answer,
         ))
+    cards += [retired_card(item, clock) for item in retired]
     order = sorted(cards, key=lambda card: yield_key(card.question))
     rank = {card.id: position for position, card in enumerate(order, start=1)}
     return [replace(card, due=rank[card.id]) for card in cards]

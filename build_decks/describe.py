@@ -21,8 +21,9 @@ CONTRIBUTE = (
 
 
 def coverage(cards: list[Card]) -> str:
-    answered = sum(card.answer is not None for card in cards)
-    return f"{len(cards)} questions, {answered} with a curated answer"
+    live = [card for card in cards if not card.retired]
+    answered = sum(card.answer is not None for card in live)
+    return f"{len(live)} questions, {answered} with a curated answer"
 
 
 def source_links(content: Content, ids) -> str:

@@ -10,7 +10,7 @@ import nh3
 EXTENSIONS = ["fenced_code", "tables", "sane_lists"]
 
 ALLOWED_TAGS = {
-    "p", "br", "hr", "h2", "h3", "h4", "ul", "ol", "li", "strong", "em", "b", "i", "code", "pre",
+    "p", "br", "hr", "img", "h2", "h3", "h4", "ul", "ol", "li", "strong", "em", "b", "i", "code", "pre",
     "blockquote", "a", "table", "thead", "tbody", "tr", "th", "td", "span", "div", "sub", "sup",
     "del",
 }
@@ -18,10 +18,18 @@ ALLOWED_ATTRIBUTES = {
     "a": {"href", "title"},
     "code": {"class"},
     "span": {"class"},
+    "img": {"src", "alt", "title"},
     "div": {"class"},
     "th": {"align"},
     "td": {"align"},
 }
+
+
+def _filter_attribute(tag: str, attribute: str, value: str) -> str | None:
+    """Images may only name a file packaged with the deck: no scheme, no path."""
+    if tag == "img" and attribute == "src" and (":" in value or "/" in value or "\\" in value):
+        return None
+    return value
 
 
 def sanitize(fragment: str) -> str:
@@ -33,6 +41,7 @@ def sanitize(fragment: str) -> str:
         url_schemes={"http", "https"},
         link_rel="noopener noreferrer nofollow",
         strip_comments=True,
+        attribute_filter=_filter_attribute,
     )
 
 

@@ -22,6 +22,7 @@ def coverage_rows(cards: list[Card]) -> list[tuple[str, int, int]]:
 
 
 def format_status(cards: list[Card]) -> str:
+    cards = [c for c in cards if not c.retired]
     rows = coverage_rows(cards)
     width = max(len(label) for label, _, _ in rows) + 2
     lines = [f"{'Section / category':<{width}}{'answered':>10}{'total':>7}{'':>7}"]

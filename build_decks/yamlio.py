@@ -33,6 +33,9 @@ def load_text(text: str, path: Path, problems: Problems, first_line: int = 1) ->
         mark = getattr(exc, "problem_mark", None)
         line = first_line + (mark.line if mark else 0)
         problem = getattr(exc, "problem", None) or str(exc)
+        context, start = getattr(exc, "context", None), getattr(exc, "context_mark", None)
+        if context and start is not None:
+            problem += f" ({context} at line {first_line + start.line})"
         problems.add(path, line, f"invalid YAML: {problem}")
         return None
 
@@ -46,7 +49,14 @@ def read_text(path: Path, problems: Problems) -> str | None:
         line = data[: exc.start].count(b"\n") + 1
         problems.add(path, line, "not valid UTF-8 (save the file as UTF-8)")
         return None
-    return text.removeprefix("\ufeff").replace("\r\n", "\n")
+    if text.startswith("\ufeff"):
+        problems.add(path, 1, "file starts with a byte-order mark (BOM); save it as UTF-8 without BOM")
+        text = text[1:]
+    if "\r" in text:
+        line = text[: text.index("\r")].count("\n") + 1
+        problems.add(path, line, "Windows (CRLF) or CR line endings; save the file with LF line endings")
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text
 
 
 class _Dumper(yaml.SafeDumper):

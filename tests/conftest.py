@@ -69,3 +69,39 @@ def write(path: Path, text: str) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
     return path
+
+
+# A tiny project for CLI and bad-input tests.
+DECK = "title: Test deck\ndescription: Fixture.\nsections: [technical-questions]\n"
+COMPANIES = "- id: openai\n  name: OpenAI\n"
+SIGNALS = "- id: multiple-companies\n  label: Reported across multiple companies\n"
+SOURCES = (
+    "- id: blog-one\n  title: A blog\n  url: https://example.com/one\n  kind: blog\n"
+    "- id: blog-two\n  title: Another\n  url: https://example.com/two\n  kind: blog\n  company: openai\n"
+)
+QUESTIONS = """\
+section: Technical Questions
+categories:
+  - name: LLM Fundamentals
+    questions:
+      - id: kv-cache
+        text: What is KV cache?
+        sources: [blog-one, blog-two]
+      - id: tokenization
+        text: What is tokenization?
+        sources: [blog-one]
+"""
+ANSWER = "---\nid: kv-cache\n---\nIt stores keys and values.\n\n## Key points\n- Memory grows with length.\n"
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch):
+    """A tiny project (two questions, one answer) as the current folder."""
+    write(tmp_path / "content/deck.yaml", DECK)
+    write(tmp_path / "content/companies.yaml", COMPANIES)
+    write(tmp_path / "content/signals.yaml", SIGNALS)
+    write(tmp_path / "content/sources.yaml", SOURCES)
+    write(tmp_path / "content/questions/technical-questions.yaml", QUESTIONS)
+    write(tmp_path / "answers/technical-questions/llm-fundamentals/kv-cache.md", ANSWER)
+    monkeypatch.chdir(tmp_path)
+    return tmp_path

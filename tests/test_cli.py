@@ -4,43 +4,9 @@ from __future__ import annotations
 
 import pytest
 from click.testing import CliRunner
-from conftest import write
+from conftest import DECK, QUESTIONS, write
 
 from build_decks.cli import main
-
-DECK = "title: Test deck\ndescription: Fixture.\nsections: [technical-questions]\n"
-COMPANIES = "- id: openai\n  name: OpenAI\n"
-SIGNALS = "- id: multiple-companies\n  label: Reported across multiple companies\n"
-SOURCES = (
-    "- id: blog-one\n  title: A blog\n  url: https://example.com/one\n  kind: blog\n"
-    "- id: blog-two\n  title: Another\n  url: https://example.com/two\n  kind: blog\n  company: openai\n"
-)
-QUESTIONS = """\
-section: Technical Questions
-categories:
-  - name: LLM Fundamentals
-    questions:
-      - id: kv-cache
-        text: What is KV cache?
-        sources: [blog-one, blog-two]
-      - id: tokenization
-        text: What is tokenization?
-        sources: [blog-one]
-"""
-ANSWER = "---\nid: kv-cache\n---\nIt stores keys and values.\n\n## Key points\n- Memory grows with length.\n"
-
-
-@pytest.fixture
-def project(tmp_path, monkeypatch):
-    write(tmp_path / "content/deck.yaml", DECK)
-    write(tmp_path / "content/companies.yaml", COMPANIES)
-    write(tmp_path / "content/signals.yaml", SIGNALS)
-    write(tmp_path / "content/sources.yaml", SOURCES)
-    write(tmp_path / "content/questions/technical-questions.yaml", QUESTIONS)
-    write(tmp_path / "answers/technical-questions/llm-fundamentals/kv-cache.md", ANSWER)
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
-
 
 def run(*args):
     return CliRunner().invoke(main, list(args), catch_exceptions=False)
@@ -68,7 +34,8 @@ def test_check_reports_every_problem_at_once(project):
         "answers/x/empty.md:4: answer body is empty; write at least the opening paragraph\n"
         "answers/x/kv-cach.md:2: id 'kv-cach' is not a question in content/; did you mean 'kv-cache'?\n"
         "answers/x/no-front.md:1: missing front matter: the file must start with '---', 'id: ...', '---'\n"
-        "answers/x/tokenization.md:2: invalid YAML: expected ',' or ']', but got '<stream end>'\n"
+        "answers/x/tokenization.md:2: invalid YAML: expected ',' or ']', but got '<stream end>' "
+        "(while parsing a flow sequence at line 2)\n"
         "content/questions/more.yaml:5: duplicate question id 'kv-cache' "
         "(also at content/questions/technical-questions.yaml:5)\n"
         "content/questions/more.yaml:7: question id 'Bad Id' must be lowercase kebab-case, e.g. 'kv-cache'\n"

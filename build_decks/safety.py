@@ -1,0 +1,74 @@
+"""What contributors' markdown may contain: no raw HTML, web links only, local images only.
+
+The renderer sanitizes everything anyway (render.py); these checks make a bad note fail
+`check` with its line number instead of being silently altered.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .content import is_web_url
+from .errors import Problems
+
+FENCE = re.compile(r"^\s*(```|~~~)")
+CODE_SPAN = re.compile(r"(`+)(.+?)\1")
+RAW_HTML = re.compile(r"<(?!https?://)[A-Za-z!/?]")
+AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]*:[^>\s]*)>")
+IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]*)>?(?:\s+\"[^\"]*\")?\s*\)")
+LINK = re.compile(r"(?<!!)\[[^\]]*\]\(\s*<?([^)\s>]*)>?(?:\s+\"[^\"]*\")?\s*\)")
+REFERENCE = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s.*)?$")
+IMAGE_TYPES = {".png", ".jpg", ".jpeg", ".gif", ".webp"}
+MAX_IMAGE_BYTES = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class ImageRef:
+    src: str  # as written in the note
+    path: Path  # the file on disk
+
+
+def prose_lines(body: str):
+    """(line number within body, text) for lines outside fenced code, inline code removed."""
+    inside = False
+    for number, line in enumerate(body.split("\n"), start=1):
+        if FENCE.match(line):
+            inside = not inside
+            continue
+        if not inside:
+            yield number, CODE_SPAN.sub("", line)
+
+
+def check_markdown(body: str, path: Path, first_line: int, problems: Problems) -> list[ImageRef]:
+    """Report unsafe or unsupported markdown; return the images the note uses."""
+    images: list[ImageRef] = []
+    for number, line in prose_lines(body):
+        where = first_line + number - 1
+        if RAW_HTML.search(line):
+            tag = RAW_HTML.search(line).group(0) + line[RAW_HTML.search(line).end():].split(">")[0][:20]
+            problems.add(path, where, f"raw HTML is not allowed in answer notes (found '{tag}'); write markdown")
+        for target in AUTOLINK.findall(line) + LINK.findall(line) + REFERENCE.findall(line):
+            if not is_web_url(target):
+                problems.add(path, where, f"link target {target!r} must be an http(s) URL")
+        for src in IMAGE.findall(line):
+            image = _image(src, path, where, problems)
+            if image:
+                images.append(image)
+    return images
+
+
+def _image(src: str, path: Path, line: int, problems: Problems) -> ImageRef | None:
+    file = path.parent / src
+    if not src or ":" in src or src.startswith(("/", "\\")) or ".." in Path(src).parts:
+        problems.add(path, line, f"image {src!r} must be a file next to the note, e.g. ![diagram](diagram.png)")
+    elif Path(src).suffix.lower() not in IMAGE_TYPES:
+        problems.add(path, line, f"image {src!r}: use one of {', '.join(sorted(IMAGE_TYPES))}")
+    elif not file.is_file():
+        problems.add(path, line, f"image {src!r} not found (expected {file})")
+    elif file.stat().st_size > MAX_IMAGE_BYTES:
+        problems.add(path, line, f"image {src!r} is larger than 1 MiB; compress it")
+    else:
+        return ImageRef(src, file)
+    return None
