@@ -96,9 +96,11 @@ def check_ids(root: Path, content: Content, retired: list[Retired], problems: Pr
         seen[item.id] = item
         if item.id in current:
             q = current[item.id]
-            problems.add(q.path, q.line, f"id '{q.id}' is retired ({item.path}:{item.line}); give this question a new id")
+            where = f"{item.path}:{item.line}"
+            problems.add(q.path, q.line, f"id '{q.id}' is retired ({where}); give this question a new id")
         if item.merged_into and item.merged_into not in current:
-            problems.add(item.path, item.line, f"'{item.id}' is merged into '{item.merged_into}', which is not a question")
+            target = item.merged_into
+            problems.add(item.path, item.line, f"'{item.id}' is merged into '{target}', which is not a question")
     lock = load_lock(root, problems)
     for qid, number in sorted(lock.items(), key=lambda kv: kv[1]):
         if qid not in current and qid not in seen:

@@ -8,6 +8,7 @@ from conftest import DECK, QUESTIONS, write
 
 from build_decks.cli import main
 
+
 def run(*args):
     return CliRunner().invoke(main, list(args), catch_exceptions=False)
 
