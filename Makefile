@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: decks test check status lint clean
+.PHONY: decks test check status lint dist-check clean
 
 decks: $(STAMP)
 	$(BIN)/build-decks build
@@ -21,6 +21,15 @@ status: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check build_decks tests
+
+# dist/ is committed so people can download the decks: it must match a fresh build.
+dist-check: $(STAMP)
+	$(BIN)/build-decks build
+	@if [ -n "$$(git status --porcelain -- dist content/ids.lock)" ]; then \
+		echo "dist/ is stale: run 'make decks' on a clean tree and commit dist/ and content/ids.lock"; \
+		git status --short -- dist content/ids.lock; exit 1; \
+	fi
+	@echo "dist/ is up to date"
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)

@@ -95,8 +95,13 @@ def publish(staging: Path, files: list[Path], dist: Path) -> list[Path]:
     return changed
 
 
-def build(root: Path, dist: Path, templates: Path = DEFAULT_TEMPLATES) -> tuple[Project, list[Path], list[Path]]:
-    """Gather, then write all outputs; dist/ is untouched when anything fails before publishing."""
+def build(
+    root: Path, dist: Path, templates: Path = DEFAULT_TEMPLATES, record_ids: bool = True
+) -> tuple[Project, list[Path], list[Path]]:
+    """Gather, then write all outputs; dist/ is untouched when anything fails before publishing.
+
+    Publishing records every question id in content/ids.lock (``record_ids``).
+    """
     project = gather(root, templates)
     dist.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=dist))
@@ -105,5 +110,6 @@ def build(root: Path, dist: Path, templates: Path = DEFAULT_TEMPLATES) -> tuple[
         changed = publish(staging, files, dist)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    update_lock(root, [q.id for q in project.content.questions])
+    if record_ids:
+        update_lock(root, [q.id for q in project.content.questions])
     return project, files, changed

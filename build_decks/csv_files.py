@@ -8,6 +8,7 @@ import io
 from .cards import FIELDS, Card, companies_of
 from .content import Content
 from .identity import NOTETYPE_NAME
+from .safety import neutral_markdown
 
 GENERIC_COLUMNS = (
     "id", "guid", "deck", "section", "category", "type", "question", "variants", "summary",
@@ -34,8 +35,8 @@ def generic_row(card: Card, content: Content) -> dict[str, str]:
         "type": q.type,
         "question": q.text,
         "variants": "\n".join(q.variants),
-        "summary": card.answer.summary if card.answer else "",
-        "answer": card.answer.markdown.strip() if card.answer else "",
+        "summary": neutral_markdown(card.answer.summary) if card.answer else "",
+        "answer": neutral_markdown(card.answer.markdown.strip()) if card.answer else "",
         "status": card.fields["Status"],
         "tags": " ".join(card.tags),
         "source_titles": "\n".join(s.title for s in cited),

@@ -26,7 +26,9 @@ ALLOWED_ATTRIBUTES = {
 
 
 def _filter_attribute(tag: str, attribute: str, value: str) -> str | None:
-    """Images may only name a file packaged with the deck: no scheme, no path."""
+    """Links must be absolute http(s); images may only name a file packaged with the deck."""
+    if tag == "a" and attribute == "href" and not value.lower().startswith(("https://", "http://")):
+        return None
     if tag == "img" and attribute == "src" and (":" in value or "/" in value or "\\" in value):
         return None
     return value

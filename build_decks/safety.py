@@ -72,3 +72,39 @@ def _image(src: str, path: Path, line: int, problems: Problems) -> ImageRef | No
     else:
         return ImageRef(src, file)
     return None
+
+
+def neutral_markdown(body: str) -> str:
+    """Markdown that renders the same but can't carry HTML or script links (for the generic CSV).
+
+    Outside code, '<' becomes '&lt;' (markdown renders it as '<'), and link targets that are
+    not http(s) become '#'. `check` rejects such notes already; this guards the CSV anyway.
+    """
+    out = []
+    inside = False
+    for line in body.split("\n"):
+        if FENCE.match(line):
+            inside = not inside
+        elif not inside:
+            line = _outside_code_spans(line, _neutral_prose)
+        out.append(line)
+    return "\n".join(out)
+
+
+def _outside_code_spans(line: str, transform) -> str:
+    parts, last = [], 0
+    for match in CODE_SPAN.finditer(line):
+        parts += [transform(line[last:match.start()]), match.group(0)]
+        last = match.end()
+    return "".join(parts + [transform(line[last:])])
+
+
+def _neutral_prose(text: str) -> str:
+    def target(match: re.Match[str]) -> str:
+        url = match.group(1)
+        return match.group(0) if is_web_url(url) else match.group(0).replace(url, "#", 1)
+
+    text = re.sub(r"\]\(\s*<?([^)\s>]*)", target, text)
+    text = re.sub(r"^(\s{0,3}\[[^\]]+\]:\s*)<?(\S+?)>?(?=\s|$)", lambda m: m.group(0) if is_web_url(m.group(2))
+                  else m.group(1) + "#", text)
+    return re.sub(r"<(?!https?://[^>\s]*>)", "&lt;", text)

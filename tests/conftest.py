@@ -20,7 +20,7 @@ SEED = ROOT.parent / "shared" / "seed" / "ai-engineering-interview-questions.md"
 def real_dist(tmp_path_factory) -> Path:
     """dist/ built from this checkout's content/ and answers/ into a temporary folder."""
     dist = tmp_path_factory.mktemp("dist")
-    build(ROOT, dist)
+    build(ROOT, dist, record_ids=False)
     return dist
 
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+import json
+import sqlite3
 from pathlib import Path
 
 from conftest import ROOT, commit_all, copy_project, git, write
@@ -19,10 +21,10 @@ def digests(folder: Path) -> dict[str, str]:
 
 def test_second_build_changes_nothing(tmp_path):
     dist = tmp_path / "dist"
-    _, files, changed = build(ROOT, dist)
+    _, files, changed = build(ROOT, dist, record_ids=False)
     first = digests(dist)
     mtimes = {p: p.stat().st_mtime_ns for p in dist.rglob("*") if p.is_file()}
-    _, _, changed_again = build(ROOT, dist)
+    _, _, changed_again = build(ROOT, dist, record_ids=False)
     assert changed == files and changed_again == []
     assert digests(dist) == first
     assert {p: p.stat().st_mtime_ns for p in dist.rglob("*") if p.is_file()} == mtimes
@@ -58,3 +60,19 @@ def test_bad_input_leaves_dist_untouched(tmp_path):
     else:
         raise AssertionError("a broken answer note must fail the build")
     assert digests(dist) == before
+
+
+def test_source_date_epoch_sets_the_build_time(tmp_path, monkeypatch):
+    import time
+    import zipfile
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1600000000")
+    build(ROOT, tmp_path / "dist", record_ids=False)
+    with zipfile.ZipFile(tmp_path / "dist" / "ai-engineering-interview.apkg") as package:
+        assert {info.date_time for info in package.infolist()} == {time.gmtime(1600000000)[:6]}
+        collection = tmp_path / "collection.anki2"
+        collection.write_bytes(package.read("collection.anki2"))
+    with sqlite3.connect(collection) as db:
+        decks = json.loads(db.execute("select decks from col").fetchone()[0])
+    root = next(d for d in decks.values() if d["name"] == "AI Engineering Interview")
+    assert "built 2020-09-13" in root["desc"]
