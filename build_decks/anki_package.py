@@ -15,7 +15,7 @@ from .identity import NOTETYPE_ID, NOTETYPE_NAME, deck_id
 ZIP_EPOCH_MIN = 315532800  # 1980-01-01, the earliest time a zip entry can carry
 
 
-TEMPLATE_FILES = ("front.html", "back.html", "style.css")
+TEMPLATE_FILES = ("front.html", "back.html", "style.css", "highlight.css")
 DEFAULT_TEMPLATES = Path(__file__).parent / "templates"
 
 
@@ -59,7 +59,7 @@ def notetype(mod: int, templates: Path = DEFAULT_TEMPLATES) -> genanki.Model:
             "qfmt": template_text(templates, "front.html"),
             "afmt": template_text(templates, "back.html"),
         }],
-        css=template_text(templates, "style.css"),
+        css=template_text(templates, "style.css") + template_text(templates, "highlight.css"),
         sort_field_index=FIELDS.index("Question"),
     )
 

@@ -7,11 +7,13 @@ from pathlib import Path
 import click
 
 from . import __version__
+from .anki_package import DEFAULT_TEMPLATES
 from .answers import load_answers
 from .build import build as run_build
 from .build import gather
 from .content import load_content
 from .errors import Problems
+from .highlight import highlight_css
 from .importer import import_seed
 from .scaffold import new_answer
 from .status import format_status
@@ -107,3 +109,16 @@ def import_seed_command(root: Path, seed: Path) -> None:
         click.echo(f"  new: {new_id}")
     for a, b, score in result.near_duplicates:
         click.echo(f"  near-duplicate ({score}): {a.id} ~ {b.id}  (record a decision in content/duplicates.yaml)")
+
+
+@main.command("highlight-css")
+def highlight_css_command() -> None:
+    """Regenerate the code-highlighting CSS (templates/highlight.css) from Pygments.
+
+    Example:
+
+        build-decks highlight-css
+    """
+    path = DEFAULT_TEMPLATES / "highlight.css"
+    path.write_text(highlight_css(), encoding="utf-8")
+    click.echo(f"wrote {path}")

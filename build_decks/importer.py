@@ -326,4 +326,6 @@ def _write(path: Path, data, header: str = "") -> None:
     """Write YAML only when it differs, so an import that adds nothing changes nothing."""
     text = header + dump(data)
     if not path.exists() or path.read_text(encoding="utf-8") != text:
-        path.write_text(text, encoding="utf-8")
+        temporary = path.with_name(path.name + ".tmp")
+        temporary.write_text(text, encoding="utf-8")
+        temporary.replace(path)

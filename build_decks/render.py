@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import html
+import re
 
 import markdown
 import nh3
 
-EXTENSIONS = ["fenced_code", "tables", "sane_lists"]
+from .highlight import CODEHILITE
+
+EXTENSIONS = ["fenced_code", "tables", "sane_lists", "codehilite"]
+# Anki's MathJax delimiters: \( inline \) and \[ display \]. Markdown would eat the backslashes.
+MATH = re.compile(r"\\\((.+?)\\\)|\\\[(.+?)\\\]", re.S)
+CODE = re.compile(r"(```.*?```|~~~.*?~~~|`[^`\n]*`)", re.S)
 
 ALLOWED_TAGS = {
     "p", "br", "hr", "img", "h2", "h3", "h4", "ul", "ol", "li", "strong", "em", "b", "i", "code", "pre",
@@ -48,9 +54,33 @@ def sanitize(fragment: str) -> str:
 
 
 def markdown_to_html(text: str) -> str:
-    """Render a contributor's markdown to sanitized HTML (deterministic for the same input)."""
-    rendered = markdown.markdown(text, extensions=EXTENSIONS, output_format="html")
+    """Render a contributor's markdown to sanitized HTML (deterministic for the same input).
+
+    Code is highlighted into Pygments classes; math keeps Anki's delimiters intact.
+    """
+    protected, math = _protect_math(text)
+    rendered = markdown.markdown(protected, extensions=EXTENSIONS, extension_configs=CODEHILITE, output_format="html")
+    for index, formula in enumerate(math):
+        rendered = rendered.replace(_placeholder(index), html.escape(formula, quote=False))
     return sanitize(rendered)
+
+
+def _placeholder(index: int) -> str:
+    return f"AEIMATHPLACEHOLDER{index}X"
+
+
+def _protect_math(text: str) -> tuple[str, list[str]]:
+    """Swap math outside code for placeholders that markdown leaves alone."""
+    math: list[str] = []
+
+    def swap(match: re.Match[str]) -> str:
+        math.append(match.group(0))
+        return _placeholder(len(math) - 1)
+
+    parts = CODE.split(text)
+    for index in range(0, len(parts), 2):  # even parts are outside code
+        parts[index] = MATH.sub(swap, parts[index])
+    return "".join(parts), math
 
 
 def escape(text: str) -> str:

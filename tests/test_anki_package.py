@@ -83,7 +83,7 @@ def test_answered_card_renders_question_answer_and_sources(col, content):
     front, back = card.question(), card.answer()
     assert "LRU Cache with O(1) time complexity" in front
     assert "Coding Problems" in front and "LeetCode / Algorithm Style" in front
-    assert '<div class="answer">' in back and "<pre><code" in back
+    assert '<div class="answer">' in back and '<div class="highlight"><pre>' in back
     assert content.sources["devto-xai"].url in back
     assert "No curated answer" not in back
     assert "tag:" not in back and "ai-interview::status::answered" in note.tags

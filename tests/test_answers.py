@@ -50,7 +50,8 @@ def test_answer_note_follows_the_style_guide(path: Path):
 def test_markdown_renders_tables_code_and_lists():
     html = markdown_to_html("Short.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n```python\nx = 1\n```\n\n- item\n")
     assert "<table>" in html and "<td>1</td>" in html
-    assert '<code class="language-python">x = 1' in html
+    assert '<div class="highlight"><pre><span></span><code><span class="n">x</span>' in html
+    assert "style=" not in html
     assert "<li>item</li>" in html
 
 
@@ -76,3 +77,19 @@ def test_rendered_html_is_sanitized(hostile):
     html = markdown_to_html(hostile).lower()
     for bad in ("<script", "onerror", "javascript:", "data:", "<iframe", "style="):
         assert bad not in html
+
+
+def test_math_keeps_ankis_delimiters():
+    html = markdown_to_html("Loss \\(L = -\\sum_i y_i \\log p_i\\) and \\[a_1 * b_2\\], not in `\\(code\\)`.")
+    assert "\\(L = -\\sum_i y_i \\log p_i\\)" in html
+    assert "\\[a_1 * b_2\\]" in html and "<em>" not in html
+    assert "<code>\\(code\\)</code>" in html
+
+
+def test_highlight_css_is_generated_from_the_pinned_pygments():
+    from build_decks.anki_package import DEFAULT_TEMPLATES
+    from build_decks.highlight import highlight_css
+
+    committed = (DEFAULT_TEMPLATES / "highlight.css").read_text(encoding="utf-8")
+    assert committed == highlight_css(), "run `build-decks highlight-css` and commit the result"
+    assert ".nightMode .aei .highlight .k" in committed and ".aei .highlight .k" in committed
