@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import time
 import zipfile
@@ -10,7 +11,7 @@ from pathlib import Path
 import genanki
 
 from .cards import FIELDS, Card
-from .identity import NOTETYPE_ID, NOTETYPE_NAME, deck_id
+from .identity import NOTETYPE_ID, NOTETYPE_NAME, PRESET_ID, ROOT_DECK, deck_id
 
 ZIP_EPOCH_MIN = 315532800  # 1980-01-01, the earliest time a zip entry can carry
 
@@ -90,6 +91,38 @@ def make_decks(cards: list[Card], descriptions: dict[str, str], model: genanki.M
     return [decks[name] for name in sorted(decks)]
 
 
+PRESET_NAME = "AI Engineering Interview"
+GATHER_LOWEST_POSITION = 1  # DeckConfig.Config.NewCardGatherPriority.LOWEST_POSITION ("Ascending position")
+SORT_TEMPLATE_THEN_GATHERED = 0  # NewCardSortOrder.TEMPLATE: one template, so gathered order
+
+
+class _Package(genanki.Package):
+    """A genanki package that also ships our deck preset and assigns it to our decks.
+
+    The preset gathers new cards by ascending position across the whole deck tree, so the
+    most-reported questions come first. Anki imports presets only when the user ticks
+    "Import any deck presets"; otherwise decks keep the user's own preset.
+    """
+
+    def __init__(self, decks, preset_mod: int, **kwargs):
+        super().__init__(decks, **kwargs)
+        self.preset_mod = preset_mod
+
+    def write_to_db(self, cursor, timestamp, id_gen):
+        super().write_to_db(cursor, timestamp, id_gen)
+        configs, decks = (json.loads(v) for v in cursor.execute("SELECT dconf, decks FROM col").fetchone())
+        preset = {**configs["1"], "id": PRESET_ID, "name": PRESET_NAME, "mod": self.preset_mod,
+                  "newGatherPriority": GATHER_LOWEST_POSITION, "newSortOrder": SORT_TEMPLATE_THEN_GATHERED}
+        preset["new"] = {**preset["new"], "order": 1, "perDay": 20}  # legacy order: "in order added"
+        preset["rev"] = {**preset["rev"], "perDay": 200}  # Anki's current defaults
+        preset["lapse"] = {**preset["lapse"], "leechAction": 1}  # tag leeches, don't suspend them
+        configs[str(PRESET_ID)] = preset
+        for deck in decks.values():
+            if deck["name"].startswith(ROOT_DECK):
+                deck["conf"] = PRESET_ID
+        cursor.execute("UPDATE col SET dconf = ?, decks = ?", (json.dumps(configs), json.dumps(decks)))
+
+
 def write_package(
     cards: list[Card], descriptions: dict[str, str], path: Path, timestamp: int, model: genanki.Model
 ) -> None:
@@ -99,7 +132,8 @@ def write_package(
     folder = path.parent / (path.name + ".media")
     try:
         media = stage_media(cards, folder)
-        genanki.Package(decks, media_files=[str(p) for p in media]).write_to_file(str(raw), timestamp=timestamp)
+        package = _Package(decks, model.mod, media_files=[str(p) for p in media])
+        package.write_to_file(str(raw), timestamp=timestamp)
         normalize_zip(raw, path, timestamp)
     finally:
         raw.unlink(missing_ok=True)

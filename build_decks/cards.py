@@ -56,6 +56,11 @@ def companies_of(question: Question, content: Content) -> list[str]:
     return ids
 
 
+def yield_bucket(sources: int) -> str:
+    """Tag value for how often a question was reported: 1, 2, 3 or 4-plus sources."""
+    return "4-plus" if sources >= 4 else str(sources)
+
+
 def tags_for(question: Question, companies: list[str], answered: bool) -> tuple[str, ...]:
     tags = {f"{TAG_ROOT}::type::{question.type}"}
     for section, category in question.places:
@@ -65,6 +70,7 @@ def tags_for(question: Question, companies: list[str], answered: bool) -> tuple[
     tags.update(f"{TAG_ROOT}::company::{cid}" for cid in companies)
     tags.update(f"{TAG_ROOT}::signal::{sig}" for sig in question.signals)
     tags.add(f"{TAG_ROOT}::status::{'answered' if answered else 'unanswered'}")
+    tags.add(f"{TAG_ROOT}::yield::{yield_bucket(source_weight(question))}")
     return tuple(sorted(tags))
 
 

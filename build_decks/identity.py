@@ -27,6 +27,7 @@ def stable_id(name: str) -> int:
 
 
 NOTETYPE_ID = stable_id("notetype:" + NOTETYPE_NAME)
+PRESET_ID = stable_id("preset:" + NOTETYPE_NAME)
 
 
 def deck_id(deck_name: str) -> int:

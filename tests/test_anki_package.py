@@ -129,3 +129,18 @@ def test_root_deck_description_lists_the_red_flags(col, content):
     assert len(content.statements) == 3
     for statement in content.statements:
         assert statement.text.replace('"', "&quot;") in root
+
+
+def test_no_inline_colour_or_remote_script_or_stylesheet(col):
+    model = col.models.get(col.models.id_for_name(NOTETYPE_NAME))
+    template = model["tmpls"][0]
+    for text in (template["qfmt"], template["afmt"]):
+        assert "style=" not in text and "<script" not in text and "<link" not in text
+    assert "@import" not in model["css"] and "url(" not in model["css"]
+    assert ".nightMode" in model["css"] and "@media (max-width" in model["css"]
+    for nid in col.find_notes(""):
+        note = col.get_note(nid)
+        for name in note.keys():
+            value = note[name].lower()
+            assert "style=" not in value and "color:" not in value, (note["ID"], name)
+            assert "<script" not in value and "<link" not in value and "<style" not in value, (note["ID"], name)
