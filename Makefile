@@ -4,12 +4,12 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: decks test check status lint dist-check clean
+.PHONY: decks test check status lint dist-check preview browser clean
 
 decks: $(STAMP)
 	$(BIN)/build-decks build
 
-test: $(STAMP)
+test: $(STAMP) browser
 	$(BIN)/ruff check build_decks tests
 	$(BIN)/python -m pytest
 
@@ -30,6 +30,19 @@ dist-check: $(STAMP)
 		git status --short -- dist content/ids.lock; exit 1; \
 	fi
 	@echo "dist/ is up to date"
+
+# Card previews in headless Chromium (Debian's chromium package, installed when missing).
+preview: $(STAMP) browser
+	$(BIN)/build-decks build
+	$(BIN)/build-decks preview --out build/preview
+
+# Installs Debian's chromium when missing; never fails (browser tests skip, saying why).
+browser:
+	@command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || \
+	  { SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); echo "installing Chromium (Debian package chromium)..."; \
+	    { $$SUDO apt-get install -y -q chromium >/dev/null 2>&1 || \
+	      { $$SUDO apt-get update -q >/dev/null 2>&1 && $$SUDO apt-get install -y -q chromium >/dev/null 2>&1; }; } || \
+	    echo "could not install Chromium: browser tests will be skipped"; }
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)

@@ -9,12 +9,13 @@ import click
 from . import __version__
 from .anki_package import DEFAULT_TEMPLATES
 from .answers import load_answers
+from .build import PACKAGE, gather
 from .build import build as run_build
-from .build import gather
 from .content import load_content
-from .errors import Problems
+from .errors import DeckError, Problems
 from .highlight import highlight_css
 from .importer import import_seed
+from .preview import find_browser, readme_shots, render_previews
 from .scaffold import new_answer
 from .status import format_status
 
@@ -122,3 +123,28 @@ def highlight_css_command() -> None:
     path = DEFAULT_TEMPLATES / "highlight.css"
     path.write_text(highlight_css(), encoding="utf-8")
     click.echo(f"wrote {path}")
+
+
+@main.command()
+@ROOT
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("build/preview"),
+              show_default=True, help="Folder for the PNGs.")
+def preview(root: Path, out: Path) -> None:
+    """Render sample cards (front and back, light and night, phone and desktop) to PNG.
+
+    Uses the built dist/ai-engineering-interview.apkg, the real Anki engine and headless
+    Chromium; also refreshes the README screenshots in docs/screenshots.
+
+    Example:
+
+        build-decks preview --out build/preview
+    """
+    browser = find_browser()
+    if browser is None:
+        raise DeckError("no Chromium found: install it (Debian: apt-get install chromium) or run `make preview`")
+    apkg = root / "dist" / f"{PACKAGE}.apkg"
+    if not apkg.exists():
+        raise DeckError(f"{apkg} is missing: run `build-decks build` first")
+    written = render_previews(apkg, root / out if not out.is_absolute() else out, browser)
+    shots = readme_shots(written, root / "docs" / "screenshots")
+    click.echo(f"{len(written)} previews in {out}; README screenshots: {', '.join(p.name for p in shots)}")

@@ -12,7 +12,9 @@ from .render import escape, link
 
 HOW_TO_STUDY = (
     "Say your answer out loud before you turn the card. The first paragraph of each answer is "
-    "the 30-second version; the rest is what interviewers probe next."
+    "the 30-second version; the rest is what interviewers probe next. New cards come most-reported "
+    "first within each deck; to get that order across the whole deck, set Deck options &gt; New cards "
+    "&gt; Gather order to <i>Ascending position</i> (or import with <i>Import any deck presets</i>)."
 )
 CONTRIBUTE = (
     "Missing or wrong answer? Answer notes are plain markdown files in the project's "

@@ -98,7 +98,7 @@ def test_new_suggests_the_closest_id(project):
     assert "id 'tokenisation' is not a question in content/; did you mean 'tokenization'?" in result.output
 
 
-@pytest.mark.parametrize("command", ["build", "check", "status", "new", "import-seed", "highlight-css"])
+@pytest.mark.parametrize("command", ["build", "check", "status", "new", "import-seed", "highlight-css", "preview"])
 def test_every_command_has_help_with_an_example(command):
     result = run(command, "--help")
     assert result.exit_code == 0

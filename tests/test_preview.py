@@ -1,0 +1,48 @@
+"""Cards rendered in a real browser: no horizontal overflow on a phone, readable at night."""
+
+from __future__ import annotations
+
+import pytest
+
+from build_decks.preview import find_browser, measure, render_previews, samples
+
+BROWSER = find_browser()
+pytestmark = pytest.mark.skipif(
+    BROWSER is None,
+    reason="no Chromium on this machine and none could be installed (make test tries apt-get install chromium)",
+)
+WCAG_AA = 4.5
+
+
+@pytest.fixture(scope="module")
+def cards(real_dist):
+    return samples(real_dist / "ai-engineering-interview.apkg")
+
+
+def test_samples_cover_every_question_type(cards):
+    assert {"concept", "design", "coding", "behavioral", "take-home", "table", "unanswered"} <= {
+        c.label for c in cards}
+
+
+@pytest.mark.parametrize("night", [False, True], ids=["light", "night"])
+def test_phone_width_has_no_horizontal_overflow_and_readable_text(cards, night):
+    for card in cards:
+        for side in (card.front, card.back):
+            metrics = measure(BROWSER, side, night, 360)
+            assert metrics["viewport"] == 360
+            assert metrics["scrollWidth"] <= 360, (card.id, metrics["scrollWidth"])
+            assert metrics["minContrast"] >= WCAG_AA, (card.id, night, metrics["contrast"])
+
+
+def test_night_mode_really_changes_the_colours(cards):
+    day = measure(BROWSER, cards[0].back, False, 1024)
+    night = measure(BROWSER, cards[0].back, True, 1024)
+    assert day["contrast"] != night["contrast"]
+
+
+def test_previews_are_written_as_png(real_dist, tmp_path):
+    written = render_previews(real_dist / "ai-engineering-interview.apkg", tmp_path, BROWSER, {"coding"})
+    assert len(written) == 8
+    assert {p.name.split("-")[0] for p in written} == {"coding"}
+    for png in written:
+        assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and png.stat().st_size > 5000
