@@ -17,7 +17,8 @@ FIELDS = (
     "ID", "Question", "Variants", "Summary", "Answer", "Section", "Category", "Type",
     "Companies", "Signals", "Sources", "Yield", "Status",
 )
-BUILD_CODE = ("cards.py", "render.py", "answers.py", "content.py")
+# What shapes a note's fields besides its own files: a change here must advance every note's mod.
+BUILD_CODE = ("cards.py", "render.py", "safety.py", "highlight.py", "answers.py", "content.py", "../pyproject.toml")
 
 
 @dataclass(frozen=True)
