@@ -4,13 +4,13 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: decks test check status lint dist-check preview browser clean
+.PHONY: decks test check status lint dist-check preview browser bench clean
 
 decks: $(STAMP)
 	$(BIN)/build-decks build
 
 test: $(STAMP) browser
-	$(BIN)/ruff check build_decks tests
+	$(BIN)/ruff check build_decks tests bench
 	$(BIN)/python -m pytest
 
 check: $(STAMP)
@@ -20,7 +20,7 @@ status: $(STAMP)
 	$(BIN)/build-decks status
 
 lint: $(STAMP)
-	$(BIN)/ruff check build_decks tests
+	$(BIN)/ruff check build_decks tests bench
 
 # dist/ is committed so people can download the decks: it must match a fresh build.
 dist-check: $(STAMP)
@@ -30,6 +30,10 @@ dist-check: $(STAMP)
 		git status --short -- dist content/ids.lock; exit 1; \
 	fi
 	@echo "dist/ is up to date"
+
+# Build timings on this machine (never asserted in tests).
+bench: $(STAMP)
+	$(BIN)/python bench/bench_build.py
 
 # Card previews in headless Chromium (Debian's chromium package, installed when missing).
 preview: $(STAMP) browser
