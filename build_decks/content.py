@@ -249,6 +249,8 @@ def default_type(section: str, text: str) -> str:
     slug = slugify(section)
     if slug in SECTION_TYPES:
         return SECTION_TYPES[slug]
+    if re.match(r"implement\b", text, re.IGNORECASE):
+        return "coding"
     return "design" if DESIGN_OPENERS.match(text) else "concept"
 
 

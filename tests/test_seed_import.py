@@ -145,3 +145,13 @@ def test_reimport_keeps_every_id_and_changes_nothing(tmp_path):
     comparison = filecmp.dircmp(ROOT / "content", tmp_path / "content")
     assert comparison.diff_files == [] and comparison.left_only == [] and comparison.right_only == []
     assert filecmp.dircmp(ROOT / "content/questions", tmp_path / "content/questions").diff_files == []
+
+
+def test_question_types_follow_section_wording_and_overrides(content):
+    assert content.question("kv-cache").type == "concept"
+    assert content.question("cosine-similarity-numpy").type == "coding"  # "Implement ..." in ML Fundamentals
+    assert content.question("design-support-rag").type == "design"  # "Design ..." in RAG Systems
+    assert content.question("scale-rag-10m-articles").type == "design"  # `type:` override in content/
+    assert content.question("lru-cache").type == "coding"
+    assert content.question("walk-through-ai-project").type == "behavioral"
+    assert content.question("support-agent-90-minutes").type == "take-home"
