@@ -155,3 +155,26 @@ def test_question_types_follow_section_wording_and_overrides(content):
     assert content.question("lru-cache").type == "coding"
     assert content.question("walk-through-ai-project").type == "behavioral"
     assert content.question("support-agent-90-minutes").type == "take-home"
+
+
+def test_a_newer_edition_adds_questions_and_keeps_hand_edits(tmp_path):
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    edition = SEED.read_text(encoding="utf-8").replace(
+        "- What is KV cache? How does it help in LLM inference? [^igotanoffer]\n",
+        "- What is KV cache? How does it help in LLM inference? [^igotanoffer]\n"
+        "- What is FlashAttention and why is it faster? [^igotanoffer]\n",
+    )
+    newer = tmp_path / "newer.md"
+    newer.write_text(edition, encoding="utf-8")
+    before = (tmp_path / "content/questions/technical-questions.yaml").read_text(encoding="utf-8")
+    result = import_seed(newer, tmp_path / "content")
+    assert result.new_ids == ["flashattention-faster"]
+    after = (tmp_path / "content/questions/technical-questions.yaml").read_text(encoding="utf-8")
+    assert "type: design" in after and after.count("type: design") == before.count("type: design")
+    problems = Problems()
+    merged = load_content(tmp_path, problems)
+    assert problems.items == []
+    new = merged.question("flashattention-faster")
+    assert (new.section, new.category, new.sources) == ("Technical Questions", "LLM Fundamentals", ("igotanoffer",))
+    old = {q.id: q.text for q in load_content(ROOT, Problems()).questions}
+    assert {q.id: q.text for q in merged.questions if q.id in old} == old
