@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 import shutil
 import subprocess
 import tempfile
@@ -97,7 +98,7 @@ def page(card_html: str, night: bool, measure: bool = False) -> str:
 
 
 def samples(apkg: Path) -> list[Sample]:
-    """One answered card per question type, one with a table, and one unanswered card."""
+    """One answered card per question type, one with a table, one with a diagram, one unanswered."""
     try:
         from anki.collection import Collection, ImportAnkiPackageOptions, ImportAnkiPackageRequest
     except ImportError as exc:  # pragma: no cover - anki is a test dependency
@@ -122,6 +123,8 @@ def _pick(col) -> list[Sample]:
         chosen.setdefault(kind, nid)
         if "<table>" in note["Answer"]:
             chosen.setdefault("table", nid)
+        if re.search(r'<div class="highlight"><pre><span></span><code>[^<]*-&gt;', note["Answer"]):
+            chosen.setdefault("diagram", nid)  # a plain-text diagram block
     unanswered = sorted(col.find_notes("tag:ai-interview::status::unanswered"))
     if unanswered:
         chosen["unanswered"] = unanswered[0]

@@ -20,7 +20,7 @@ def cards(real_dist):
 
 
 def test_samples_cover_every_question_type(cards):
-    assert {"concept", "design", "coding", "behavioral", "take-home", "table", "unanswered"} <= {
+    assert {"concept", "design", "coding", "behavioral", "take-home", "table", "diagram", "unanswered"} <= {
         c.label for c in cards}
 
 
