@@ -38,7 +38,7 @@ def gather(root: Path, templates: Path = DEFAULT_TEMPLATES) -> Project:
     """Load and validate content and answers; raise every problem at once."""
     problems = Problems()
     content = load_content(root, problems)
-    retired = load_retired(root, content, problems)
+    retired = load_retired(root, problems)
     check_ids(root, content, retired, problems)
     answers = load_answers(root, content, problems, {r.id: f"{r.path}:{r.line}" for r in retired})
     problems.raise_if_any()

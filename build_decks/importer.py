@@ -15,7 +15,7 @@ from . import vocab
 from .errors import Problems
 from .seed import Bullet, Category, SeedDoc, parse_seed
 from .text import normalize, slugify, words
-from .yamlio import LINE, dump, load_text, read_text
+from .yamlio import dump, read_text, read_yaml, strip_lines
 
 ID_WORDS = 4
 NEAR_DUPLICATE = 0.6
@@ -222,33 +222,21 @@ def existing_ids(content_dir: Path, problems: Problems) -> tuple[dict[str, str],
     known: dict[str, str] = {}
     reserved: set[str] = set()
     for path in sorted((content_dir / "questions").glob("*.yaml")):
-        data = load_text(read_text(path, problems) or "", path, problems) or {}
-        for category in data.get("categories", []):
+        for category in read_yaml(path, problems, {}).get("categories", []):
             for q in category.get("questions", []):
                 for text in [q.get("text", ""), *q.get("variants", [])]:
                     known[normalize(text)] = q["id"]
                 reserved.add(q["id"])
-    lock = content_dir / "retired.yaml"
+    reserved.update(entry["id"] for entry in read_yaml(content_dir / "retired.yaml", problems, []))
+    lock = content_dir / "ids.lock"
     if lock.exists():
-        for entry in load_text(read_text(lock, problems) or "", lock, problems) or []:
-            reserved.add(entry["id"])
+        reserved.update(line.strip() for line in lock.read_text(encoding="utf-8").split("\n")
+                        if line.strip() and not line.startswith("#"))
     return known, reserved
 
 
 def load_decisions(content_dir: Path, problems: Problems) -> dict:
-    path = content_dir / "duplicates.yaml"
-    if not path.exists():
-        return {}
-    data = load_text(read_text(path, problems) or "", path, problems) or {}
-    return _strip_lines(data)
-
-
-def _strip_lines(value):
-    if isinstance(value, dict):
-        return {k: _strip_lines(v) for k, v in value.items() if k != LINE}
-    if isinstance(value, list):
-        return [_strip_lines(v) for v in value]
-    return value
+    return strip_lines(read_yaml(content_dir / "duplicates.yaml", problems, {}))
 
 
 def import_seed(seed_path: Path, content_dir: Path) -> ImportResult:
@@ -271,8 +259,8 @@ def write_content(content_dir: Path, doc: SeedDoc, result: ImportResult, decisio
     new_ids = set(result.new_ids)
     for slug, data in section_files(doc, result).items():
         path = content_dir / "questions" / f"{slug}.yaml"
-        _write(path, merge_section(_existing(path), data, new_ids) if path.exists() else data)
-    known_sources = _existing_list(content_dir / "sources.yaml")
+        _write(path, merge_section(_existing(path, {}), data, new_ids) if path.exists() else data)
+    known_sources = _existing(content_dir / "sources.yaml", [])
     fresh = [s for s in sources_entries(doc) if s["id"] not in {k["id"] for k in known_sources}]
     _write(content_dir / "sources.yaml", known_sources + fresh)
     deck = {"title": doc.title, "description": doc.intro, "sections": [slugify(s.name) for s in doc.sections]}
@@ -307,19 +295,12 @@ DUPLICATES_HEADER = """\
 """
 
 
-def _existing(path: Path) -> dict:
+def _existing(path: Path, default):
+    """What a content file holds now, ready to be extended and written back."""
     problems = Problems()
-    data = load_text(read_text(path, problems) or "", path, problems) or {}
+    data = read_yaml(path, problems, default)
     problems.raise_if_any()
-    return _strip_lines(data)
-
-
-def _existing_list(path: Path) -> list[dict]:
-    if not path.exists():
-        return []
-    problems = Problems()
-    data = load_text(read_text(path, problems) or "", path, problems) or []
-    return _strip_lines(data)
+    return strip_lines(data)
 
 
 def _write(path: Path, data, header: str = "") -> None:

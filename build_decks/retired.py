@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .content import ID_PATTERN, Content
 from .errors import Problems
-from .yamlio import line_of, load_text, read_text
+from .yamlio import line_of, read_text, read_yaml
 
 LOCK_HEADER = (
     "# Every question id ever published, one per line. `build-decks build` adds new ids.\n"
@@ -54,21 +54,13 @@ def load_lock(root: Path, problems: Problems) -> dict[str, int]:
     return ids
 
 
-def load_retired(root: Path, content: Content, problems: Problems) -> list[Retired]:
+def load_retired(root: Path, problems: Problems) -> list[Retired]:
     path = root / "content" / "retired.yaml"
-    if not path.exists():
-        return []
-    text = read_text(path, problems)
-    entries = (load_text(text, path, problems) if text is not None else None) or []
+    entries = read_yaml(path, problems, [])
     if not isinstance(entries, list):
         problems.add(path, 1, "expected a list of retired questions")
         return []
-    retired = []
-    for entry in entries:
-        item = _retired(entry, path, problems)
-        if item:
-            retired.append(item)
-    return retired
+    return [item for entry in entries if (item := _retired(entry, path, problems))]
 
 
 def _retired(entry, path: Path, problems: Problems) -> Retired | None:

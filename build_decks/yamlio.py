@@ -40,6 +40,24 @@ def load_text(text: str, path: Path, problems: Problems, first_line: int = 1) ->
         return None
 
 
+def read_yaml(path: Path, problems: Problems, default: Any = None) -> Any:
+    """Parse a YAML file (``default`` when it is missing or broken; problems are recorded)."""
+    if not path.exists():
+        return default
+    text = read_text(path, problems)
+    data = None if text is None else load_text(text, path, problems)
+    return default if data is None else data
+
+
+def strip_lines(value: Any) -> Any:
+    """The same data without the ``__line__`` bookkeeping, ready to be written back."""
+    if isinstance(value, dict):
+        return {k: strip_lines(v) for k, v in value.items() if k != LINE}
+    if isinstance(value, list):
+        return [strip_lines(v) for v in value]
+    return value
+
+
 def read_text(path: Path, problems: Problems) -> str | None:
     """Read a UTF-8 text file; report undecodable bytes with their line."""
     data = path.read_bytes()
