@@ -9,7 +9,7 @@ from urllib.parse import urlparse
 
 from .errors import Problems
 from .text import slugify
-from .yamlio import LINE, line_of, load_text, read_text
+from .yamlio import LINE, line_of, read_yaml
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 SOURCE_KINDS = {"youtube", "reddit", "hn", "medium", "x", "github", "blog"}
@@ -125,8 +125,7 @@ def _load(path: Path, problems: Problems, kind: type):
     if not path.exists():
         problems.add(path, 1, "file is missing")
         return None
-    text = read_text(path, problems)
-    data = None if text is None else load_text(text, path, problems)
+    data = read_yaml(path, problems)
     if data is not None and not isinstance(data, kind):
         expected = "a mapping" if kind is dict else "a list"
         problems.add(path, 1, f"expected {expected} at the top level")
