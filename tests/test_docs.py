@@ -17,3 +17,16 @@ def test_every_cli_command_is_documented():
 def test_readme_starts_with_the_two_commands():
     first_block = README.split("```sh", 1)[1].split("```", 1)[0]
     assert "make decks" in first_block and "make test" in first_block
+
+
+def test_every_search_recipe_in_the_readme_finds_cards(new_collection, real_dist):
+    import re
+
+    from conftest import import_apkg
+
+    recipes = re.findall(r"^- [^`]*: `(tag:[^`]+)`$", README, re.M)
+    assert len(recipes) >= 6
+    col = new_collection()
+    import_apkg(col, real_dist / "ai-engineering-interview.apkg")
+    for search in recipes:
+        assert col.find_notes(search), search
