@@ -13,9 +13,10 @@ from pathlib import Path
 
 from . import vocab
 from .errors import Problems
+from .retired import load_lock
 from .seed import Bullet, Category, SeedDoc, parse_seed
 from .text import normalize, slugify, words
-from .yamlio import dump, read_text, read_yaml, strip_lines
+from .yamlio import dump, read_text, read_yaml, strip_lines, write_atomic
 
 ID_WORDS = 4
 NEAR_DUPLICATE = 0.6
@@ -228,10 +229,7 @@ def existing_ids(content_dir: Path, problems: Problems) -> tuple[dict[str, str],
                     known[normalize(text)] = q["id"]
                 reserved.add(q["id"])
     reserved.update(entry["id"] for entry in read_yaml(content_dir / "retired.yaml", problems, []))
-    lock = content_dir / "ids.lock"
-    if lock.exists():
-        reserved.update(line.strip() for line in lock.read_text(encoding="utf-8").split("\n")
-                        if line.strip() and not line.startswith("#"))
+    reserved.update(load_lock(content_dir.parent, problems))
     return known, reserved
 
 
@@ -307,6 +305,4 @@ def _write(path: Path, data, header: str = "") -> None:
     """Write YAML only when it differs, so an import that adds nothing changes nothing."""
     text = header + dump(data)
     if not path.exists() or path.read_text(encoding="utf-8") != text:
-        temporary = path.with_name(path.name + ".tmp")
-        temporary.write_text(text, encoding="utf-8")
-        temporary.replace(path)
+        write_atomic(path, text)

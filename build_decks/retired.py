@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .content import ID_PATTERN, Content
 from .errors import Problems
-from .yamlio import line_of, read_text, read_yaml
+from .yamlio import line_of, read_text, read_yaml, write_atomic
 
 LOCK_HEADER = (
     "# Every question id ever published, one per line. `build-decks build` adds new ids.\n"
@@ -112,7 +112,5 @@ def update_lock(root: Path, ids: list[str]) -> bool:
     text = LOCK_HEADER + "".join(f"{qid}\n" for qid in wanted)
     if path.exists() and path.read_text(encoding="utf-8") == text:
         return False
-    temporary = path.with_name(path.name + ".tmp")
-    temporary.write_text(text, encoding="utf-8")
-    temporary.replace(path)
+    write_atomic(path, text)
     return True

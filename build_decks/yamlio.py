@@ -58,6 +58,13 @@ def strip_lines(value: Any) -> Any:
     return value
 
 
+def write_atomic(path: Path, text: str) -> None:
+    """Write through a temporary file and a rename, so a reader never sees half a file."""
+    temporary = path.with_name(path.name + ".tmp")
+    temporary.write_text(text, encoding="utf-8")
+    temporary.replace(path)
+
+
 def read_text(path: Path, problems: Problems) -> str | None:
     """Read a UTF-8 text file; report undecodable bytes with their line."""
     data = path.read_bytes()
