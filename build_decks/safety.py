@@ -46,8 +46,8 @@ def check_markdown(body: str, path: Path, first_line: int, problems: Problems) -
     images: list[ImageRef] = []
     for number, line in prose_lines(body):
         where = first_line + number - 1
-        if RAW_HTML.search(line):
-            tag = RAW_HTML.search(line).group(0) + line[RAW_HTML.search(line).end():].split(">")[0][:20]
+        if raw := RAW_HTML.search(line):
+            tag = raw.group(0) + line[raw.end():].split(">")[0][:20]
             problems.add(path, where, f"raw HTML is not allowed in answer notes (found '{tag}'); write markdown")
         for target in AUTOLINK.findall(line) + LINK.findall(line) + REFERENCE.findall(line):
             if not is_web_url(target):

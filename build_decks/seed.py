@@ -16,7 +16,6 @@ from .text import repair_mojibake
 
 REF = re.compile(r"\[\^([A-Za-z0-9_-]+)\]")
 FOOTNOTE = re.compile(r"^\[\^([A-Za-z0-9_-]+)\]:\s*\[([^\]]+)\]\(([^)\s]+)\)\s*(?:\((.*)\))?\s*$")
-TRAILING_PAREN = re.compile(r"\s*\(([^()]*)\)\s*$")
 
 
 @dataclass

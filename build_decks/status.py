@@ -7,18 +7,15 @@ from .cards import Card
 
 def coverage_rows(cards: list[Card]) -> list[tuple[str, int, int]]:
     """(label, answered, total) per section and per category, in content order."""
-    rows: dict[str, list[int]] = {}
+    rows: dict[tuple[str, str | None], list[int]] = {}
     for card in cards:
         q = card.question
-        for label in (q.section, f"  {q.category}"):
-            key = label if not label.startswith("  ") else f"{q.section}\0{label}"
+        for key in ((q.section, None), (q.section, q.category)):
             row = rows.setdefault(key, [0, 0])
             row[0] += card.answer is not None
             row[1] += 1
-    ordered = []
-    for key, (answered, total) in rows.items():
-        ordered.append((key.split("\0")[-1], answered, total))
-    return ordered
+    return [(section if category is None else f"  {category}", answered, total)
+            for (section, category), (answered, total) in rows.items()]
 
 
 def format_status(cards: list[Card]) -> str:
