@@ -25,9 +25,9 @@ lint: $(STAMP)
 # dist/ is committed so people can download the decks: it must match a fresh build.
 dist-check: $(STAMP)
 	$(BIN)/build-decks build
-	@if [ -n "$$(git status --porcelain -- dist content/ids.lock)" ]; then \
-		echo "dist/ is stale: run 'make decks' on a clean tree and commit dist/ and content/ids.lock"; \
-		git status --short -- dist content/ids.lock; exit 1; \
+	@if [ -n "$$(git status --porcelain -- dist content/ids.lock content/notes.lock)" ]; then \
+		echo "dist/ is stale: run 'make decks' on a clean tree and commit dist/, content/ids.lock and content/notes.lock"; \
+		git status --short -- dist content/ids.lock content/notes.lock; exit 1; \
 	fi
 	@echo "dist/ is up to date"
 

@@ -29,6 +29,14 @@ class Answer:
     media: tuple[tuple[str, Path], ...] = ()  # (name inside the package, file on disk)
 
 
+NOT_NOTES = {"readme.md", "license.md"}  # markdown files in answers/ that are not answer notes
+
+
+def note_paths(root: Path) -> list[Path]:
+    """Every answer note under root/answers, sorted."""
+    return [p for p in sorted((root / "answers").rglob("*.md")) if p.name.lower() not in NOT_NOTES]
+
+
 def load_answers(
     root: Path, content: Content, problems: Problems, retired: dict[str, str] | None = None
 ) -> dict[str, Answer]:
@@ -36,9 +44,7 @@ def load_answers(
     retired = retired or {}
     answers: dict[str, Answer] = {}
     ids = {q.id for q in content.questions}
-    for path in sorted((root / "answers").rglob("*.md")):
-        if path.name.lower() == "readme.md":
-            continue
+    for path in note_paths(root):
         answer = load_answer(path, problems)
         if answer is None:
             continue

@@ -8,10 +8,10 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from .anki_package import DEFAULT_TEMPLATES, notetype, template_paths, write_package
+from .anki_package import DEFAULT_TEMPLATES, notetype, write_package
 from .answers import Answer, load_answers
 from .cards import Card, build_cards
-from .clock import file_clock
+from .clock import NOTETYPE_KEY, Clock, clock_for, content_hash, write_lock
 from .content import Content, load_content
 from .csv_files import anki_text, generic_csv
 from .describe import descriptions
@@ -32,6 +32,7 @@ class Project:
     timestamp: int  # the build's time: zip entries, note ids, "built" dates
     notetype_mod: int  # when the card templates and CSS last changed
     templates: Path
+    clock: Clock
 
 
 def gather(root: Path, templates: Path = DEFAULT_TEMPLATES) -> Project:
@@ -41,13 +42,18 @@ def gather(root: Path, templates: Path = DEFAULT_TEMPLATES) -> Project:
     retired = load_retired(root, problems)
     check_ids(root, content, retired, problems)
     answers = load_answers(root, content, problems, {r.id: f"{r.path}:{r.line}" for r in retired})
+    clock = clock_for(root, problems)
     problems.raise_if_any()
-    clock = file_clock(root)
     cards = build_cards(content, answers, clock, retired)
-    notetype_mod = clock.latest(template_paths(templates))
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    timestamp = int(epoch) if epoch else max([notetype_mod, *(c.mod for c in cards)])
-    return Project(root, content, answers, cards, timestamp, notetype_mod, templates)
+    model = notetype(0, templates)
+    notetype_mod = clock.mod(NOTETYPE_KEY, content_hash(
+        {"name": model.name, "fields": model.fields, "templates": model.templates, "css": model.css}
+    ))
+    clock.check_dated(root, problems)
+    problems.raise_if_any()
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    timestamp = int(epoch) if epoch.isdigit() else max([notetype_mod, *(c.mod for c in cards)])
+    return Project(root, content, answers, cards, timestamp, notetype_mod, templates, clock)
 
 
 def outputs(project: Project, staging: Path) -> list[Path]:
@@ -100,7 +106,8 @@ def build(
 ) -> tuple[Project, list[Path], list[Path]]:
     """Gather, then write all outputs; dist/ is untouched when anything fails before publishing.
 
-    Publishing records every question id in content/ids.lock (``record_ids``).
+    Publishing records every question id in content/ids.lock and every note's hash and mod
+    in content/notes.lock (``record_ids``).
     """
     project = gather(root, templates)
     dist.mkdir(parents=True, exist_ok=True)
@@ -112,4 +119,5 @@ def build(
         shutil.rmtree(staging, ignore_errors=True)
     if record_ids:
         update_lock(root, [q.id for q in project.content.questions])
+        write_lock(root, project.clock.entries())
     return project, files, changed

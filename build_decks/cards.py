@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .answers import Answer
-from .clock import FileClock
+from .clock import Clock, content_hash
 from .content import Content, Question, default_type
 from .identity import ROOT_DECK, TAG_ROOT, note_guid
 from .render import escape, link, markdown_to_html
@@ -17,8 +18,6 @@ FIELDS = (
     "ID", "Question", "Variants", "Summary", "Answer", "Section", "Category", "Type",
     "Companies", "Signals", "Sources", "Yield", "Status",
 )
-# What shapes a note's fields besides its own files: a change here must advance every note's mod.
-BUILD_CODE = ("cards.py", "render.py", "safety.py", "highlight.py", "answers.py", "content.py", "../pyproject.toml")
 
 
 @dataclass(frozen=True)
@@ -99,7 +98,7 @@ def fields_for(question: Question, answer: Answer | None, content: Content, comp
 RETIRED_DECK = f"{ROOT_DECK}::Retired"
 
 
-def retired_card(item: Retired, clock: FileClock) -> Card:
+def retired_card(item: Retired) -> Card:
     """A retired question keeps its note (imports never delete), marked so users can remove it."""
     question = Question(
         id=item.id, text=item.text, section=item.section, category=item.category,
@@ -114,7 +113,7 @@ def retired_card(item: Retired, clock: FileClock) -> Card:
     fields.update(ID=item.id, Question=escape(item.text), Answer=note, Section=escape(item.section),
                   Category=escape(item.category), Type=question.type, Yield="0", Status="retired")
     tags = (f"{TAG_ROOT}::status::retired",)
-    return Card(item.id, note_guid(item.id), RETIRED_DECK, fields, tags, clock.time_of(item.path), question, None)
+    return Card(item.id, note_guid(item.id), RETIRED_DECK, fields, tags, 0, question, None)
 
 
 PRIORITY_SIGNALS = ("multiple-companies", "very-common-2026", "wish-prepared")
@@ -126,28 +125,37 @@ def yield_key(question: Question) -> tuple:
     return (-source_weight(question), *signals, question.position)
 
 
+def seen_hash(card: Card) -> str:
+    """A hash of everything an import shows the user: fields, tags, deck and image bytes."""
+    media = sorted(
+        (name, hashlib.sha256(Path(source).read_bytes()).hexdigest())
+        for name, source in (card.answer.media if card.answer else ())
+    )
+    return content_hash({"deck": card.deck, "fields": card.fields, "tags": list(card.tags), "media": media})
+
+
 def build_cards(
-    content: Content, answers: dict[str, Answer], clock: FileClock, retired: list[Retired] = ()
+    content: Content, answers: dict[str, Answer], clock: Clock, retired: list[Retired] = ()
 ) -> list[Card]:
-    """One card per question, in content order, then one per retired question."""
-    shared = [*content.files, *(Path(__file__).parent / name for name in BUILD_CODE)]
-    shared_time = clock.latest(shared)
+    """One card per question, in content order, then one per retired question.
+
+    Each card's mod comes from ``clock``: the recorded one while what it shows is unchanged.
+    """
     cards = []
     for question in content.questions:
         answer = answers.get(question.id)
         companies = companies_of(question, content)
-        own = [Path(question.path)] + ([Path(answer.path)] if answer else [])
         cards.append(Card(
             id=question.id,
             guid=note_guid(question.id),
             deck=deck_name(question.section, question.category),
             fields=fields_for(question, answer, content, companies),
             tags=tags_for(question, companies, answer is not None),
-            mod=max(shared_time, clock.latest(own)),
+            mod=0,
             question=question,
             answer=answer,
         ))
-    cards += [retired_card(item, clock) for item in retired]
+    cards += [retired_card(item) for item in retired]
     order = sorted(cards, key=lambda card: yield_key(card.question))
     rank = {card.id: position for position, card in enumerate(order, start=1)}
-    return [replace(card, due=rank[card.id]) for card in cards]
+    return [replace(card, due=rank[card.id], mod=clock.mod(card.id, seen_hash(card))) for card in cards]

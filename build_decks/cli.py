@@ -102,7 +102,7 @@ def import_seed_command(root: Path, seed: Path) -> None:
 
     Example:
 
-        build-decks import-seed ../shared/seed/ai-engineering-interview-questions.md
+        build-decks import-seed content/upstream/ai-engineering-interview-questions.md
     """
     result = import_seed(seed, root / "content")
     click.echo(f"{len(result.records)} questions; {len(result.new_ids)} new ids")

@@ -16,6 +16,11 @@ HOW_TO_STUDY = (
     "first within each deck; to get that order across the whole deck, set Deck options &gt; New cards "
     "&gt; Gather order to <i>Ascending position</i> (or import with <i>Import any deck presets</i>)."
 )
+LICENSE = (
+    f"Answer notes: {link('https://creativecommons.org/licenses/by-sa/4.0/', 'CC BY-SA 4.0')}, by the deck's "
+    "contributors; code: MIT. The questions were reported by the public sources each card links, as "
+    "collected in the upstream list <i>AI Engineering Interview Questions</i>."
+)
 CONTRIBUTE = (
     "Missing or wrong answer? Answer notes are plain markdown files in the project's "
     "<code>answers/</code> folder; run <code>build-decks new ID</code> to start one."
@@ -48,7 +53,7 @@ def root_description(content: Content, cards: list[Card], timestamp: int) -> str
         parts.append(f"<p>Red flags in take-home assignments, reported by candidates:</p><ul>{flags}</ul>")
     if uncited:
         parts.append(f"<p>Also consulted: {source_links(content, uncited)}.</p>")
-    parts.append(f"<p>{CONTRIBUTE}</p><p>Version {__version__}, built {built}.</p>")
+    parts.append(f"<p>{CONTRIBUTE}</p><p>{LICENSE}</p><p>Version {__version__}, built {built}.</p>")
     return "\n".join(parts)
 
 

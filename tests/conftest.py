@@ -13,7 +13,7 @@ from anki.collection import Collection, ImportAnkiPackageOptions, ImportAnkiPack
 from build_decks.build import build
 
 ROOT = Path(__file__).resolve().parents[1]
-SEED = ROOT.parent / "shared" / "seed" / "ai-engineering-interview-questions.md"
+SEED = ROOT / "content" / "upstream" / "ai-engineering-interview-questions.md"  # the edition content/ came from
 
 
 @pytest.fixture(scope="session")
@@ -103,5 +103,6 @@ def project(tmp_path, monkeypatch):
     write(tmp_path / "content/sources.yaml", SOURCES)
     write(tmp_path / "content/questions/technical-questions.yaml", QUESTIONS)
     write(tmp_path / "answers/technical-questions/llm-fundamentals/kv-cache.md", ANSWER)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")  # not a git repository: date new notes
     monkeypatch.chdir(tmp_path)
     return tmp_path

@@ -10,12 +10,12 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
-from build_decks.answers import count_words, load_answer, opening_paragraph
+from build_decks.answers import count_words, load_answer, note_paths, opening_paragraph
 from build_decks.content import load_content
 from build_decks.errors import Problems
 from build_decks.render import markdown_to_html
 
-ANSWER_FILES = sorted((ROOT / "answers").rglob("*.md"))
+ANSWER_FILES = note_paths(ROOT)
 PYTHON_BLOCK = re.compile(r"^```python\n(.*?)^```", re.S | re.M)
 CONTENT = load_content(ROOT, Problems())
 # Upper bounds of the style guide's word targets, with 15% slack for headings and labels.

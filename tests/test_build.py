@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import hashlib
 import json
+import shutil
 import sqlite3
+import subprocess
 from pathlib import Path
 
+import pytest
 from conftest import ROOT, commit_all, copy_project, git, write
 
 from build_decks.build import build
+from build_decks.errors import ContentError
 
 
 def digests(folder: Path) -> dict[str, str]:
@@ -47,7 +51,8 @@ def test_two_clones_of_one_commit_build_identical_bytes(tmp_path, monkeypatch):
     assert digests(tmp_path / "one" / "dist") == digests(tmp_path / "two" / "dist")
 
 
-def test_bad_input_leaves_dist_untouched(tmp_path):
+def test_bad_input_leaves_dist_untouched(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1800000000")  # no git here: date any changed note
     project = copy_project(tmp_path / "project")
     dist = tmp_path / "dist"
     build(project, dist)
@@ -76,3 +81,55 @@ def test_source_date_epoch_sets_the_build_time(tmp_path, monkeypatch):
         decks = json.loads(db.execute("select decks from col").fetchone()[0])
     root = next(d for d in decks.values() if d["name"] == "AI Engineering Interview")
     assert "built 2020-09-13" in root["desc"]
+
+
+def committed_file(rel: str) -> bytes:
+    return subprocess.run(["git", "-C", str(ROOT), "show", f"HEAD:{rel}"], capture_output=True, check=True).stdout
+
+
+def head_has_notes_lock() -> bool:
+    probe = subprocess.run(["git", "-C", str(ROOT), "cat-file", "-e", "HEAD:content/notes.lock"], capture_output=True)
+    return probe.returncode == 0
+
+
+@pytest.mark.skipif(not head_has_notes_lock(), reason="needs a git checkout whose HEAD has content/notes.lock")
+@pytest.mark.parametrize("how", ["git-archive", "shallow-clone"])
+def test_a_copy_obtained_any_way_rebuilds_the_committed_dist(tmp_path, monkeypatch, how):
+    """A ZIP-like export (no history) and a --depth 1 clone build HEAD's dist/ byte for byte."""
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    copy = tmp_path / how
+    if how == "git-archive":
+        copy.mkdir()
+        archive = subprocess.run(["git", "-C", str(ROOT), "archive", "HEAD"], capture_output=True, check=True).stdout
+        subprocess.run(["tar", "-x", "-C", str(copy)], input=archive, check=True)
+        assert not (copy / ".git").exists()
+    else:
+        subprocess.run(["git", "clone", "-q", "--depth", "1", f"file://{ROOT}", str(copy)], check=True)
+    shutil.rmtree(copy / "dist")
+    _, files, _ = build(copy, copy / "dist")
+    for rel in files:
+        assert (copy / "dist" / rel).read_bytes() == committed_file(f"dist/{rel.as_posix()}"), rel
+    assert (copy / "content" / "notes.lock").read_bytes() == committed_file("content/notes.lock")
+
+
+def test_a_copy_without_history_refuses_to_guess_the_time_of_a_change(tmp_path, monkeypatch):
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    project = copy_project(tmp_path / "project")  # no .git: like a ZIP download
+    dist = tmp_path / "dist"
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1800000000")
+    build(project, dist)  # brings the copied lock up to date with this tree's notes
+    monkeypatch.delenv("SOURCE_DATE_EPOCH")
+    build(project, dist)  # nothing changed since the lock: builds fine without git
+    before = digests(dist)
+    lock = (project / "content" / "notes.lock").read_bytes()
+    note = next((project / "answers").rglob("lru-cache.md"))
+    note.write_text(note.read_text(encoding="utf-8") + "\nOne more line.\n", encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        build(project, dist)
+    message = str(caught.value)
+    assert "content/notes.lock:1: 1 note changed since the lock was written (lru-cache)" in message
+    assert "set SOURCE_DATE_EPOCH" in message
+    assert digests(dist) == before and (project / "content" / "notes.lock").read_bytes() == lock
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1900000000")
+    project_built, _, changed = build(project, dist)
+    assert {c.id: c.mod for c in project_built.cards}["lru-cache"] == 1_900_000_000

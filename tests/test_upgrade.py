@@ -41,12 +41,20 @@ def reword_question(root: Path) -> tuple[str, str]:
     return "anagram-check", new
 
 
-def test_study_then_upgrade_keeps_reviews_and_shows_edits(tmp_path, new_collection, monkeypatch):
-    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+def fresh_repo(tmp_path: Path) -> Path:
+    """A git copy of the project's inputs, published once at V1_TIME (lock and dist written)."""
     repo = copy_project(tmp_path / "repo")
+    (repo / "content" / "notes.lock").unlink()  # a first publication: every note is new
     git(repo, "init", "-q")
     commit_all(repo, "version 1", V1_TIME)
     build(repo, tmp_path / "v1")
+    commit_all(repo, "version 1: lock", V1_TIME)
+    return repo
+
+
+def test_study_then_upgrade_updates_exactly_the_edited_notes(tmp_path, new_collection, monkeypatch):
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    repo = fresh_repo(tmp_path)
 
     col = new_collection()
     import_apkg(col, tmp_path / "v1" / APKG)
@@ -63,8 +71,9 @@ def test_study_then_upgrade_keeps_reviews_and_shows_edits(tmp_path, new_collecti
     log = import_apkg(col, tmp_path / "v2" / APKG)
 
     assert col.note_count() == notes_before
-    assert len(log.new) == 0
-    assert {u.fields[0] for u in log.updated} >= {answer_id, question_id}
+    assert len(log.new) == 0 and len(log.conflicting) == 0
+    assert sorted(u.fields[0] for u in log.updated) == sorted([answer_id, question_id])
+    assert len(log.duplicate) == notes_before - 2  # Anki's word for "already up to date"
     ours = [m for m in col.models.all_names_and_ids() if m.name.startswith(NOTETYPE_NAME)]
     assert len(ours) == 1
     assert col.db.scalar("select count() from revlog") == revlog_before
@@ -79,13 +88,52 @@ def test_study_then_upgrade_keeps_reviews_and_shows_edits(tmp_path, new_collecti
     assert question_text in reworded.cards()[0].question()
 
 
+def test_a_change_that_shows_nothing_new_updates_no_note(tmp_path, new_collection, monkeypatch):
+    """A refactor, a dependency bump or a YAML comment: new commit, same output, 0 updates."""
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    repo = fresh_repo(tmp_path)
+    col = new_collection()
+    import_apkg(col, tmp_path / "v1" / APKG)
+    questions = repo / "content" / "questions" / "coding-problems.yaml"
+    questions.write_text("# a comment nobody sees\n" + questions.read_text(encoding="utf-8"), encoding="utf-8")
+    (repo / "pyproject.toml").write_text("# stands in for a dependency bump\n", encoding="utf-8")
+    commit_all(repo, "version 2: no visible change", V2_TIME)
+    build(repo, tmp_path / "v2")
+    log = import_apkg(col, tmp_path / "v2" / APKG)
+    assert len(log.updated) == 0 and len(log.new) == 0
+    assert len(log.duplicate) == col.note_count()
+
+
+def test_a_rendering_change_updates_the_notes_it_alters_and_only_those(tmp_path, new_collection, monkeypatch):
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    repo = fresh_repo(tmp_path)
+    col = new_collection()
+    import_apkg(col, tmp_path / "v1" / APKG)
+    import build_decks.cards as cards_module
+
+    original = cards_module.fields_for
+
+    def new_variants_html(question, answer, content, companies):  # the variants list gets a class
+        fields = original(question, answer, content, companies)
+        fields["Variants"] = fields["Variants"].replace("<ul>", '<ul class="variants">')
+        return fields
+
+    monkeypatch.setattr(cards_module, "fields_for", new_variants_html)
+    (repo / "CHANGELOG.md").write_text("Variants get a class.\n", encoding="utf-8")
+    commit_all(repo, "version 2: variants markup", V2_TIME)
+    build(repo, tmp_path / "v2")
+    log = import_apkg(col, tmp_path / "v2" / APKG)
+    with_variants = {n["ID"] for n in map(col.get_note, col.find_notes("Variants:_*"))}
+    assert len(with_variants) >= 5
+    assert {u.fields[0] for u in log.updated} == with_variants
+    assert len(log.duplicate) == col.note_count() - len(with_variants)
+
+
 def test_unchanged_notes_keep_their_mod_and_changed_notes_advance(tmp_path, monkeypatch):
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     from build_decks.build import gather
 
-    repo = copy_project(tmp_path / "repo")
-    git(repo, "init", "-q")
-    commit_all(repo, "version 1", V1_TIME)
+    repo = fresh_repo(tmp_path)
     before = {c.id: c.mod for c in gather(repo).cards}
     assert set(before.values()) == {V1_TIME}
     edit_answer(repo)
@@ -95,14 +143,12 @@ def test_unchanged_notes_keep_their_mod_and_changed_notes_advance(tmp_path, monk
     assert after["kv-cache"] == V1_TIME
 
 
-def test_uncommitted_edit_is_newer_than_the_last_commit(tmp_path, monkeypatch):
+def test_an_uncommitted_edit_is_newer_than_its_published_mod(tmp_path, monkeypatch):
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     from build_decks.build import gather
 
-    repo = copy_project(tmp_path / "repo")
-    git(repo, "init", "-q")
-    commit_all(repo, "version 1", V1_TIME)
-    edit_answer(repo)
+    repo = fresh_repo(tmp_path)
+    edit_answer(repo)  # HEAD is still at V1_TIME: the new mod must still be later than the old
     cards = {c.id: c for c in gather(repo).cards}
-    assert cards["lru-cache"].mod > V1_TIME
+    assert cards["lru-cache"].mod == V1_TIME + 1
     assert cards["kv-cache"].mod == V1_TIME
