@@ -126,11 +126,12 @@ class Clock:
 
     def check_dated(self, root: Path, problems: Problems) -> None:
         if self.undated:
-            sample = ", ".join(self.undated[:5]) + (" ..." if len(self.undated) > 5 else "")
+            count = len(self.undated)
+            sample = ", ".join(self.undated[:5]) + (" ..." if count > 5 else "")
             problems.add(
                 lock_path(root), 1,
-                f"{len(self.undated)} note{'s' if len(self.undated) != 1 else ''} changed since the lock was written ({sample}) and this copy has no "
-                "git history to date them: build from a git clone, or set SOURCE_DATE_EPOCH",
+                f"{count} note{'s' if count != 1 else ''} changed since the lock was written ({sample}) and this "
+                "copy has no git history to date them: build from a git clone, or set SOURCE_DATE_EPOCH",
             )
 
 
