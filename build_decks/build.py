@@ -10,10 +10,10 @@ from pathlib import Path
 
 from .anki_package import DEFAULT_TEMPLATES, notetype, write_package
 from .answers import Answer, load_answers
-from .cards import Card, build_cards
+from .cards import Card, build_cards, section_deck
 from .clock import NOTETYPE_KEY, Clock, clock_for, content_hash, write_lock
 from .content import Content, load_content
-from .csv_files import anki_text, generic_csv
+from .csv_files import generic_csv
 from .describe import descriptions
 from .errors import Problems
 from .identity import ROOT_DECK
@@ -66,7 +66,7 @@ def outputs(project: Project, staging: Path) -> list[Path]:
     written.append(full)
     for section in project.content.sections:
         mine = [c for c in project.cards if c.question.section == section]
-        prefix = f"{ROOT_DECK}::{section}"
+        prefix = section_deck(project.content, section)
         wanted = {k: v for k, v in described.items() if k == ROOT_DECK or k == prefix or k.startswith(prefix + "::")}
         path = staging / "sections" / f"{slugify(section)}.apkg"
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -75,8 +75,7 @@ def outputs(project: Project, staging: Path) -> list[Path]:
     csv_dir = staging / "csv"
     csv_dir.mkdir(parents=True, exist_ok=True)
     (csv_dir / f"{PACKAGE}.csv").write_bytes(generic_csv(project.cards, project.content).encode("utf-8"))
-    (csv_dir / f"{PACKAGE}.anki.txt").write_bytes(anki_text(project.cards).encode("utf-8"))
-    written += [csv_dir / f"{PACKAGE}.csv", csv_dir / f"{PACKAGE}.anki.txt"]
+    written.append(csv_dir / f"{PACKAGE}.csv")
     return [p.relative_to(staging) for p in written]
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import time
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -36,9 +37,24 @@ class Card:
     def retired(self) -> bool:
         return self.fields["Status"] == "retired"
 
+    @property
+    def status(self) -> str:
+        """answered, unanswered or retired (the Status field also shows the date)."""
+        return self.fields["Status"].split(" · ")[0]
 
-def deck_name(section: str, category: str) -> str:
-    return f"{ROOT_DECK}::{section}::{category}"
+
+def section_deck(content: Content, section: str) -> str:
+    """``1 Technical Questions``: a number in curriculum order, so Anki's name-sorted deck list
+    (and its default gather order, deck by deck) runs fundamentals before design before behavioral."""
+    number = content.sections.index(section) + 1 if section in content.sections else 9
+    return f"{ROOT_DECK}::{number} {section}"
+
+
+def deck_name(content: Content, section: str, category: str) -> str:
+    """``...::1 Technical Questions::01 LLM Fundamentals``, numbered in content order."""
+    names = content.categories.get(section, [])
+    number = names.index(category) + 1 if category in names else 99
+    return f"{section_deck(content, section)}::{number:02d} {category}"
 
 
 def source_weight(question: Question) -> int:
@@ -62,7 +78,7 @@ def yield_bucket(sources: int) -> str:
 
 
 def tags_for(question: Question, companies: list[str], answered: bool) -> tuple[str, ...]:
-    tags = {f"{TAG_ROOT}::type::{question.type}"}
+    tags = {f"{TAG_ROOT}::type::{question.type}", f"{TAG_ROOT}::level::{question.level}"}
     for section, category in question.places:
         tags.add(f"{TAG_ROOT}::section::{slugify(section)}")
         tags.add(f"{TAG_ROOT}::category::{slugify(category)}")
@@ -86,7 +102,7 @@ def fields_for(question: Question, answer: Answer | None, content: Content, comp
         "Answer": answer.html if answer else "",
         "Section": escape(question.section),
         "Category": escape(" · ".join(c for _, c in question.places)),
-        "Type": question.type,
+        "Type": f"{question.type} · {question.level}",
         "Companies": escape(", ".join(content.companies.get(c, c) for c in companies)),
         "Signals": escape(", ".join(content.signals.get(s, s) for s in question.signals)),
         "Sources": f"<ol>{items}</ol>" if items else "",
@@ -119,10 +135,11 @@ def retired_card(item: Retired) -> Card:
 PRIORITY_SIGNALS = ("multiple-companies", "very-common-2026", "wish-prepared")
 
 
-def yield_key(question: Question) -> tuple:
-    """High-yield first: more sources, then the signals, then seed order (section by section)."""
+def yield_key(card: Card) -> tuple:
+    """Answered first, then high-yield: more sources, then the signals, then seed order."""
+    question = card.question
     signals = tuple(sig not in question.signals for sig in PRIORITY_SIGNALS)
-    return (-source_weight(question), *signals, question.position)
+    return (card.answer is None, -source_weight(question), *signals, question.position)
 
 
 def seen_hash(card: Card) -> str:
@@ -148,7 +165,7 @@ def build_cards(
         cards.append(Card(
             id=question.id,
             guid=note_guid(question.id),
-            deck=deck_name(question.section, question.category),
+            deck=deck_name(content, question.section, question.category),
             fields=fields_for(question, answer, content, companies),
             tags=tags_for(question, companies, answer is not None),
             mod=0,
@@ -156,6 +173,21 @@ def build_cards(
             answer=answer,
         ))
     cards += [retired_card(item) for item in retired]
-    order = sorted(cards, key=lambda card: yield_key(card.question))
+    order = sorted(cards, key=yield_key)
     rank = {card.id: position for position, card in enumerate(order, start=1)}
-    return [replace(card, due=rank[card.id], mod=clock.mod(card.id, seen_hash(card))) for card in cards]
+    return [dated(replace(card, due=rank[card.id]), clock.mod(card.id, seen_hash(card))) for card in cards]
+
+
+def month_year(mod: int) -> str:
+    return time.strftime("%b %Y", time.gmtime(mod))
+
+
+def dated(card: Card, mod: int) -> Card:
+    """Stamp the mod, and show it on the back ("updated Nov 2026") through the Status field.
+
+    The date is added after hashing: it follows from the mod and must not feed back into it.
+    """
+    status = card.fields["Status"]
+    if status != "retired":
+        status = f"{status} · updated {month_year(mod)}"
+    return replace(card, mod=mod, fields={**card.fields, "Status": status})

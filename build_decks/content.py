@@ -24,7 +24,12 @@ DESIGN_OPENERS = re.compile(
     r"^(design|how would you design|describe how you would architect|create a system|build an agent)\b",
     re.IGNORECASE,
 )
-QUESTION_KEYS = {"id", "text", "variants", "sources", "companies", "roles", "signals", "also_in", "type"}
+QUESTION_KEYS = {
+    "id", "text", "variants", "sources", "companies", "roles", "signals", "also_in", "type",
+    "level", "level_provisional",
+}
+# What a strong candidate at that level is expected to answer (docs/answer-style.md, "Levels").
+LEVELS = ("foundational", "intermediate", "advanced")
 
 
 @dataclass(frozen=True)
@@ -53,6 +58,8 @@ class Question:
     signals: tuple[str, ...] = ()
     variants: tuple[str, ...] = ()
     also_in: tuple[tuple[str, str], ...] = ()
+    level: str = "intermediate"
+    level_provisional: bool = False  # set from the question alone; its answer note confirms it
 
     @property
     def places(self) -> tuple[tuple[str, str], ...]:
@@ -79,6 +86,7 @@ class Content:
     signals: dict[str, str]  # id -> label
     statements: list[Statement] = field(default_factory=list)
     sections: list[str] = field(default_factory=list)
+    categories: dict[str, list[str]] = field(default_factory=dict)  # section -> categories, in file order
     category_notes: dict[tuple[str, str], str] = field(default_factory=dict)
     files: list[Path] = field(default_factory=list)
 
@@ -188,11 +196,13 @@ def _load_section(path: Path, content: Content, problems: Problems) -> None:
         problems.add(path, line_of(data), "missing 'section' name")
         return
     content.sections.append(section)
+    content.categories[section] = []
     for category in data.get("categories") or []:
         if not isinstance(category, dict) or not str(category.get("name") or "").strip():
             problems.add(path, line_of(category), "each category needs a 'name'")
             continue
         name = str(category["name"]).strip()
+        content.categories[section].append(name)
         if category.get("description"):
             content.category_notes[(section, name)] = str(category["description"])
         for statement in category.get("statements") or []:
@@ -223,6 +233,15 @@ def _question(entry, section: str, category: str, path: Path, position: int, pro
     qtype = entry.get("type") or default_type(section, text)
     if qtype not in QUESTION_TYPES:
         problems.add(path, line, f"question '{qid}' type must be one of {sorted(QUESTION_TYPES)}")
+    level = entry.get("level")
+    if level is None:
+        problems.warn(path, line, f"question '{qid}' has no level (shown as provisional intermediate): add 'level: "
+                      f"{'|'.join(LEVELS)}' and 'level_provisional: true' until an answer note confirms it")
+    elif level not in LEVELS:
+        problems.add(path, line, f"question '{qid}' level {level!r} must be one of {', '.join(LEVELS)}")
+    provisional = entry.get("level_provisional", False)
+    if not isinstance(provisional, bool):
+        problems.add(path, line, f"question '{qid}' level_provisional must be true or false")
     also_in = []
     for place in entry.get("also_in") or []:
         parts = [p.strip() for p in str(place).split(" / ", 1)]
@@ -235,6 +254,8 @@ def _question(entry, section: str, category: str, path: Path, position: int, pro
         path=str(path), line=line,
         **{key: tuple(_strings(entry.get(key))) for key in ("sources", "companies", "roles", "signals", "variants")},
         also_in=tuple(also_in),
+        level=str(level) if level in LEVELS else "intermediate",
+        level_provisional=provisional is True or level is None,
     )
 
 

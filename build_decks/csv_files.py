@@ -5,13 +5,12 @@ from __future__ import annotations
 import csv
 import io
 
-from .cards import FIELDS, Card, companies_of
+from .cards import Card, companies_of
 from .content import Content
-from .identity import NOTETYPE_NAME
 from .safety import neutral_markdown
 
 GENERIC_COLUMNS = (
-    "id", "guid", "deck", "section", "category", "type", "question", "variants", "summary",
+    "id", "guid", "deck", "section", "category", "type", "level", "question", "variants", "summary",
     "answer", "status", "tags", "source_titles", "source_urls", "companies", "signals", "yield",
     "position",
 )
@@ -37,7 +36,8 @@ def generic_row(card: Card, content: Content) -> dict[str, str]:
         "variants": "\n".join(q.variants),
         "summary": neutral_markdown(card.answer.summary) if card.answer else "",
         "answer": neutral_markdown(card.answer.markdown.strip()) if card.answer else "",
-        "status": card.fields["Status"],
+        "status": card.status,
+        "level": q.level,
         "tags": " ".join(card.tags),
         "source_titles": "\n".join(s.title for s in cited),
         "source_urls": "\n".join(s.url for s in cited),
@@ -55,25 +55,4 @@ def generic_csv(cards: list[Card], content: Content) -> str:
     writer.writeheader()
     for card in cards:
         writer.writerow(generic_row(card, content))
-    return out.getvalue()
-
-
-def anki_text(cards: list[Card]) -> str:
-    """Anki's text import with file headers: GUID, deck and tags columns, every field quoted."""
-    columns = ["GUID", "Deck", *FIELDS, "Tags"]
-    header = [
-        "#separator:tab",
-        "#html:true",
-        f"#notetype:{NOTETYPE_NAME}",
-        "#guid column:1",
-        "#deck column:2",
-        f"#tags column:{len(columns)}",
-        "#if matches:update current",
-        "#columns:" + "\t".join(columns),
-    ]
-    out = io.StringIO()
-    out.write("\n".join(header) + "\n")
-    writer = csv.writer(out, delimiter="\t", quoting=csv.QUOTE_ALL, lineterminator="\n")
-    for card in cards:
-        writer.writerow([card.guid, card.deck, *(card.fields[f] for f in FIELDS), " ".join(card.tags)])
     return out.getvalue()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 
 from . import __version__
-from .cards import Card, deck_name
+from .cards import Card, deck_name, section_deck
 from .content import Content
 from .identity import ROOT_DECK
 from .render import escape, link
@@ -69,8 +69,9 @@ def section_description(section: str, cards: list[Card], timestamp: int) -> str:
 def descriptions(content: Content, cards: list[Card], timestamp: int) -> dict[str, str]:
     result = {ROOT_DECK: root_description(content, cards, timestamp)}
     for section in content.sections:
-        result[f"{ROOT_DECK}::{section}"] = section_description(section, cards, timestamp)
+        result[section_deck(content, section)] = section_description(section, cards, timestamp)
     for (section, category), note in content.category_notes.items():
-        if any(c.deck == deck_name(section, category) for c in cards):
-            result[deck_name(section, category)] = f"<p>{escape(note)}</p>"
+        name = deck_name(content, section, category)
+        if any(c.deck == name for c in cards):
+            result[name] = f"<p>{escape(note)}</p>"
     return result

@@ -44,12 +44,17 @@ class Problems:
 
     def __init__(self) -> None:
         self.items: list[Problem] = []
+        self.warnings: list[Problem] = []  # worth fixing, never fatal (e.g. a note over its length target)
 
     def add(self, path: object, line: int, message: str) -> None:
         self.items.append(Problem(str(path), line, message))
 
+    def warn(self, path: object, line: int, message: str) -> None:
+        self.warnings.append(Problem(str(path), line, f"warning: {message}"))
+
     def extend(self, other: Problems) -> None:
         self.items.extend(other.items)
+        self.warnings.extend(other.warnings)
 
     def raise_if_any(self) -> None:
         if self.items:

@@ -164,11 +164,18 @@ def collect(doc: SeedDoc, decisions: dict, known: dict[str, str], reserved: set[
 # ---------------------------------------------------------------- writing content/
 
 
+def provisional_level(section: str) -> str:
+    """A first guess from the section alone; whoever writes the answer note confirms or changes it."""
+    return "advanced" if slugify(section) == "system-design-questions" else "intermediate"
+
+
 def question_entry(record: Record) -> dict:
     entry: dict = {"id": record.id, "text": record.text}
     for attr in ("variants", "sources", "companies", "roles", "signals", "also_in"):
         if getattr(record, attr):
             entry[attr] = list(getattr(record, attr))
+    entry["level"] = provisional_level(record.section)
+    entry["level_provisional"] = True
     return entry
 
 

@@ -117,7 +117,7 @@ def _pick(col) -> list[Sample]:
     chosen: dict[str, int] = {}
     for nid in sorted(col.find_notes("tag:ai-interview::status::answered")):
         note = col.get_note(nid)
-        kind = note["Type"]
+        kind = note["Type"].split(" · ")[0]
         if kind == "coding" and "highlight" not in note["Answer"]:
             continue
         chosen.setdefault(kind, nid)

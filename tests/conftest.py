@@ -11,9 +11,17 @@ import pytest
 from anki.collection import Collection, ImportAnkiPackageOptions, ImportAnkiPackageRequest
 
 from build_decks.build import build
+from build_decks.content import load_content
+from build_decks.errors import Problems
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "content" / "upstream" / "ai-engineering-interview-questions.md"  # the edition content/ came from
+
+
+@pytest.fixture(scope="session")
+def content():
+    """The project's content/, loaded once."""
+    return load_content(ROOT, Problems())
 
 
 @pytest.fixture(scope="session")

@@ -5,17 +5,10 @@ from __future__ import annotations
 import html
 
 import pytest
-from conftest import ROOT, import_apkg
+from conftest import import_apkg
 
-from build_decks.cards import FIELDS
-from build_decks.content import load_content
-from build_decks.errors import Problems
+from build_decks.cards import FIELDS, deck_name
 from build_decks.identity import NOTETYPE_NAME, ROOT_DECK, TAG_ROOT, note_guid
-
-
-@pytest.fixture(scope="module")
-def content():
-    return load_content(ROOT, Problems())
 
 
 @pytest.fixture
@@ -59,12 +52,14 @@ def test_decks_follow_sections_and_categories(col, content):
     names = {d.name for d in col.decks.all_names_and_ids()}
     ours = {n for n in names if n.startswith(ROOT_DECK)}
     assert len(ours) >= 25
-    assert f"{ROOT_DECK}::Technical Questions::LLM Fundamentals" in ours
-    assert f"{ROOT_DECK}::Coding Problems::LeetCode / Algorithm Style" in ours
+    assert f"{ROOT_DECK}::1 Technical Questions::01 LLM Fundamentals" in ours
+    assert f"{ROOT_DECK}::3 Coding Problems::01 LeetCode / Algorithm Style" in ours
     assert not any("Red Flags" in n for n in ours)
     for q in content.questions[:: 25]:
         card = col.get_note(col.find_notes(f'"ID:{q.id}"')[0]).cards()[0]
-        assert col.decks.name(card.did) == f"{ROOT_DECK}::{q.section}::{q.category}"
+        assert col.decks.name(card.did) == deck_name(content, q.section, q.category)
+        number = content.categories[q.section].index(q.category) + 1
+        assert col.decks.name(card.did).endswith(f" {q.section}::{number:02d} {q.category}")
 
 
 def test_tags_live_under_one_root(col):
@@ -113,7 +108,7 @@ def test_section_packages_hold_only_their_section(new_collection, real_dist, con
     expected = [q for q in content.questions if q.section == "Coding Problems"]
     assert col.note_count() == len(expected)
     names = {d.name for d in col.decks.all_names_and_ids() if d.name.startswith(ROOT_DECK + "::")}
-    assert all(n.startswith(f"{ROOT_DECK}::Coding Problems") for n in names)
+    assert names and all(n.startswith(f"{ROOT_DECK}::3 Coding Problems") for n in names)
 
 
 def test_every_source_url_reaches_the_user(col, content):

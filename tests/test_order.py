@@ -7,6 +7,7 @@ from anki.scheduler_pb2 import QueuedCards
 from conftest import import_apkg
 
 from build_decks.anki_package import PRESET_NAME
+from build_decks.cards import deck_name, section_deck
 from build_decks.identity import ROOT_DECK
 
 APKG = "ai-engineering-interview.apkg"
@@ -31,7 +32,7 @@ def expected_rank(card) -> tuple:
     tags = note.tags
     signals = tuple(f"ai-interview::signal::{s}" not in tags
                     for s in ("multiple-companies", "very-common-2026", "wish-prepared"))
-    return (-int(note["Yield"]), *signals)
+    return ("ai-interview::status::unanswered" in tags, -int(note["Yield"]), *signals)
 
 
 @pytest.fixture
@@ -46,17 +47,44 @@ def imported(new_collection, real_dist):
     return load
 
 
-@pytest.mark.parametrize("deck", [
-    "Technical Questions::RAG Systems",
-    "Technical Questions::Agents and Tool Use",
-    "System Design Questions::AI System Design",
-    "Behavioral Questions::Project Deep Dives",
+@pytest.mark.parametrize("place", [
+    ("Technical Questions", "RAG Systems"),
+    ("Technical Questions", "Agents and Tool Use"),
+    ("System Design Questions", "AI System Design"),
+    ("Behavioral Questions", "Project Deep Dives"),
 ])
-def test_within_each_subdeck_most_reported_come_first(imported, deck):
+def test_within_each_subdeck_answered_then_most_reported_come_first(imported, content, place):
     col = imported()
-    cards = new_queue(col, f"{ROOT_DECK}::{deck}")
-    assert len(cards) == len(col.find_cards(f'"deck:{ROOT_DECK}::{deck}"'))
+    deck = deck_name(content, *place)
+    cards = new_queue(col, deck)
+    assert len(cards) == len(col.find_cards(f'"deck:{deck}"')) > 0
     assert [expected_rank(c) for c in cards] == sorted(expected_rank(c) for c in cards)
+
+
+def test_with_every_default_the_first_20_new_cards_are_answered_and_high_yield(imported):
+    """A new user: default import and deck options, click the root deck, Study Now."""
+    col = imported()
+    conf = col.decks.config_dict_for_deck_id(col.decks.id_for_name(ROOT_DECK))
+    assert conf["newGatherPriority"] == 0 and conf["new"]["perDay"] == 20  # Anki's defaults: "Deck", 20/day
+    col.decks.select(col.decks.id_for_name(ROOT_DECK))
+    queued = col.sched.get_queued_cards(fetch_limit=20)
+    first = [col.get_card(q.card.id) for q in queued.cards if q.queue == QueuedCards.NEW]
+    assert len(first) == 20
+    assert all("ai-interview::status::answered" in c.note().tags for c in first)
+    every = sorted(int(col.get_note(n)["Yield"]) for n in col.find_notes(""))
+    median = every[len(every) // 2]
+    assert min(yields(first)) >= median
+    assert {col.decks.name(c.did) for c in first} == {f"{ROOT_DECK}::1 Technical Questions::01 LLM Fundamentals"}
+
+
+def test_deck_names_sort_in_curriculum_order(imported, content):
+    col = imported()
+    ours = [d.name for d in col.decks.all_names_and_ids() if d.name.count("::") == 1 and d.name.startswith(ROOT_DECK)]
+    assert sorted(ours) == [section_deck(content, s) for s in content.sections]
+    assert [n.split("::")[1] for n in sorted(ours)] == [
+        "1 Technical Questions", "2 System Design Questions", "3 Coding Problems",
+        "4 Behavioral Questions", "5 Take-Home Assignments",
+    ]
 
 
 def test_default_import_gathers_deck_by_deck(imported):
