@@ -152,3 +152,35 @@ def test_an_uncommitted_edit_is_newer_than_its_published_mod(tmp_path, monkeypat
     cards = {c.id: c for c in gather(repo).cards}
     assert cards["lru-cache"].mod == V1_TIME + 1
     assert cards["kv-cache"].mod == V1_TIME
+
+
+def test_upgrading_from_the_old_deck_names_keeps_cards_where_they_were(tmp_path, new_collection, monkeypatch):
+    """0.1 named decks 'Technical Questions::LLM Fundamentals'; now they are numbered. Anki never
+    moves an existing card on import: studied cards stay in the old decks with their reviews, the
+    numbered decks appear for new questions. (The README tells upgraders what to do.)"""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(V1_TIME))
+    import build_decks.cards as cards_module
+
+    repo = copy_project(tmp_path / "repo")
+    numbered = cards_module.deck_name
+    with monkeypatch.context() as patch:
+        patch.setattr(cards_module, "deck_name", lambda content, s, c: f"AI Engineering Interview::{s}::{c}")
+        build(repo, tmp_path / "v1")
+    col = new_collection()
+    import_apkg(col, tmp_path / "v1" / APKG)
+    studied = study(col, 3)
+    decks_before = {cid: col.decks.name(col.get_card(cid).did) for cid in studied}
+    assert all(name.count("::") == 2 and not name.split("::")[1][0].isdigit() for name in decks_before.values())
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(V2_TIME))
+    build(repo, tmp_path / "v2")
+    log = import_apkg(col, tmp_path / "v2" / APKG)
+    assert len(log.new) == 0 and len(log.conflicting) == 0
+    from build_decks.build import gather
+
+    content = gather(repo).content
+    new_deck = numbered(content, "Technical Questions", "LLM Fundamentals")
+    assert col.decks.id_for_name(new_deck)  # the numbered decks exist ...
+    for cid, reps in studied.items():  # ... but studied cards did not move, and kept their reviews
+        card = col.get_card(cid)
+        assert col.decks.name(card.did) == decks_before[cid] and card.reps == reps
+    assert col.find_cards(f'"deck:{new_deck}"') == []  # no existing card moved into them
