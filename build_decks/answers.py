@@ -16,6 +16,16 @@ from .yamlio import LINE, load_text, read_text
 FRONT_MATTER_KEYS = {"id"}
 MAX_BYTES = 64 * 1024
 FENCE = re.compile(r"^(```|~~~)")
+# Length targets of docs/answer-style.md, in words outside code blocks; `check` warns above +20%.
+WORD_TARGETS = {"concept": 250, "design": 450, "coding": 275, "behavioral": 250, "take-home": 450}
+OVER_TARGET = 1.2
+OPENING_WORDS = 60
+PLACEHOLDER = re.compile(r"^\s*(?:[-*]\s+)?TODO\b|^# runs under the tests: show examples as asserts$")
+
+
+def word_limit(kind: str) -> int:
+    """The most words a note of this type may have before `check` warns."""
+    return int(WORD_TARGETS[kind] * OVER_TARGET)
 
 
 @dataclass(frozen=True)
@@ -27,6 +37,7 @@ class Answer:
     html: str  # the whole body, sanitized HTML
     words: int
     media: tuple[tuple[str, Path], ...] = ()  # (name inside the package, file on disk)
+    body_line: int = 1  # line of the file where the body starts
 
 
 NOT_NOTES = {"readme.md", "license.md"}  # markdown files in answers/ that are not answer notes
@@ -52,16 +63,31 @@ def load_answers(
             problems.add(path, 2, f"'{answer.id}' is a retired question ({retired[answer.id]}); delete this note")
         elif answer.id not in ids:
             problems.add(path, 2, unknown_id_message(answer.id, ids))
+        elif path.stem != answer.id:
+            problems.add(path, 2, f"file name must match its id: rename to {answer.id}.md")
         elif answer.id in answers:
             problems.add(path, 2, f"duplicate answer for '{answer.id}' (also {answers[answer.id].path})")
         else:
             answers[answer.id] = answer
+    for answer in answers.values():
+        check_length(answer, content.question(answer.id).type, problems)
     return answers
+
+
+def check_length(answer: Answer, kind: str, problems: Problems) -> None:
+    """Warn (never fail) when a note runs well past its type's target or its opening is long."""
+    if answer.words > word_limit(kind):
+        problems.warn(answer.path, 1, f"{answer.words} words; a {kind} note should stay near {WORD_TARGETS[kind]} "
+                      f"(at most {word_limit(kind)}): cut what the card does not need")
+    opening = count_words(answer.summary)
+    if opening > OPENING_WORDS:
+        problems.warn(answer.path, answer.body_line, f"opening paragraph has {opening} words; the 30-second answer "
+                      f"should be at most {OPENING_WORDS}")
 
 
 def unknown_id_message(qid: str, ids: set[str]) -> str:
     close = difflib.get_close_matches(qid, sorted(ids), n=1, cutoff=0.6)
-    hint = f"; did you mean '{close[0]}'?" if close else "; see `build-decks status` for ids"
+    hint = f"; did you mean '{close[0]}'?" if close else "; see `build-decks status --unanswered` for open ids"
     return f"id '{qid}' is not a question in content/{hint}"
 
 
@@ -82,8 +108,6 @@ def load_answer(path: Path, problems: Problems) -> Answer | None:
     unknown = sorted(set(meta) - FRONT_MATTER_KEYS - {LINE})
     if unknown:
         problems.add(path, 2, f"unknown front matter key(s): {', '.join(unknown)}")
-    if path.stem != qid:
-        problems.add(path, 2, f"file name must match its id: rename to {qid}.md")
     summary = opening_paragraph(body)
     if not body.strip():
         problems.add(path, body_line, "answer body is empty; write at least the opening paragraph")
@@ -92,11 +116,15 @@ def load_answer(path: Path, problems: Problems) -> Answer | None:
         problems.add(
             path, body_line, "the note must open with a short paragraph (the summary), not a heading, list or code"
         )
+    for number, line in enumerate(body.split("\n")):
+        if PLACEHOLDER.match(line):
+            problems.add(path, body_line + number, "scaffold placeholder left in the note: replace the TODO with "
+                         "the answer (or delete the line)")
     images = check_markdown(body, path, body_line, problems)
     media = {image.src: f"aei-{qid}-{Path(image.src).name}" for image in images}
     rendered = markdown_to_html(IMAGE.sub(lambda m: m.group(0).replace(m.group(1), media.get(m.group(1), "")), body))
     files = tuple(sorted({(media[image.src], image.path) for image in images}))
-    return Answer(qid, str(path), body, summary, rendered, count_words(body), files)
+    return Answer(qid, str(path), body, summary, rendered, count_words(body), files, body_line)
 
 
 def split_front_matter(text: str, path: Path, problems: Problems) -> tuple[dict | None, str, int]:
@@ -131,12 +159,13 @@ def opening_paragraph(body: str) -> str:
 
 
 def count_words(body: str) -> int:
-    """Words outside fenced code blocks."""
+    """Words outside fenced code blocks: whitespace-separated tokens with a letter or digit
+    (headings and inline code count; `p(y|x)` is one word, a lone '-' or '|' is none)."""
     words = 0
     in_code = False
     for line in body.split("\n"):
         if FENCE.match(line.strip()):
             in_code = not in_code
         elif not in_code:
-            words += len(re.findall(r"[A-Za-z0-9][\w'’.-]*", line))
+            words += sum(1 for token in line.split() if any(c.isalnum() for c in token))
     return words

@@ -33,6 +33,7 @@ class Project:
     notetype_mod: int  # when the card templates and CSS last changed
     templates: Path
     clock: Clock
+    problems: Problems  # what gather found: no errors (it raised), maybe warnings
 
 
 def gather(root: Path, templates: Path = DEFAULT_TEMPLATES) -> Project:
@@ -40,6 +41,7 @@ def gather(root: Path, templates: Path = DEFAULT_TEMPLATES) -> Project:
     problems = Problems()
     content = load_content(root, problems)
     retired = load_retired(root, problems)
+    problems.raise_if_unreadable()
     check_ids(root, content, retired, problems)
     answers = load_answers(root, content, problems, {r.id: f"{r.path}:{r.line}" for r in retired})
     clock = clock_for(root, problems)
@@ -53,7 +55,7 @@ def gather(root: Path, templates: Path = DEFAULT_TEMPLATES) -> Project:
     problems.raise_if_any()
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     timestamp = int(epoch) if epoch.isdigit() else max([notetype_mod, *(c.mod for c in cards)])
-    return Project(root, content, answers, cards, timestamp, notetype_mod, templates, clock)
+    return Project(root, content, answers, cards, timestamp, notetype_mod, templates, clock, problems)
 
 
 def outputs(project: Project, staging: Path) -> list[Path]:

@@ -11,13 +11,14 @@ from .anki_package import DEFAULT_TEMPLATES
 from .answers import load_answers
 from .build import PACKAGE, gather
 from .build import build as run_build
+from .codecheck import check_code
 from .content import load_content
 from .errors import DeckError, Problems
 from .highlight import highlight_css
 from .importer import import_seed
 from .preview import find_browser, readme_shots, render_previews
 from .scaffold import new_answer
-from .status import format_status
+from .status import format_status, format_unanswered
 
 ROOT = click.option(
     "--root", type=click.Path(file_okay=False, path_type=Path), default=Path("."), show_default=True,
@@ -43,35 +44,52 @@ def build(root: Path, dist: Path | None) -> None:
         build-decks build
     """
     project, files, changed = run_build(root, dist or root / "dist")
+    show_warnings(project.problems)
     answered = sum(c.answer is not None for c in project.cards)
     click.echo(f"{len(project.cards)} cards ({answered} answered) -> {len(files)} files, {len(changed)} changed")
     for rel in changed:
         click.echo(f"  wrote dist/{rel.as_posix()}")
 
 
+def show_warnings(problems: Problems) -> None:
+    for warning in sorted(set(problems.warnings)):
+        click.echo(str(warning), err=True)
+
+
 @main.command()
 @ROOT
-def check(root: Path) -> None:
-    """Validate content/ and answers/; print every problem as path:line: message.
+@click.option("--skip-code", is_flag=True, help="Do not run the notes' python blocks.")
+def check(root: Path, skip_code: bool) -> None:
+    """Validate content/ and answers/ and run every python block of the notes; print every
+    problem as path:line: message (warnings too, which do not fail the check).
 
     Example:
 
         build-decks check
     """
     project = gather(root)
-    click.echo(f"ok: {len(project.cards)} questions, {len(project.answers)} answers")
+    show_warnings(project.problems)
+    problems = Problems()
+    if not skip_code:
+        check_code([Path(a.path) for a in project.answers.values()], problems, root / "build" / "python-blocks.json")
+    problems.raise_if_any()
+    warned = len(set(project.problems.warnings))
+    suffix = f", {warned} warning{'s' if warned != 1 else ''}" if warned else ""
+    click.echo(f"ok: {len(project.cards)} questions, {len(project.answers)} answers{suffix}")
 
 
 @main.command()
 @ROOT
-def status(root: Path) -> None:
-    """Show answer coverage by section and category.
+@click.option("--unanswered", is_flag=True, help="List the questions without an answer note, most reported first.")
+def status(root: Path, unanswered: bool) -> None:
+    """Show answer coverage by section and category, or the unanswered questions.
 
     Example:
 
-        build-decks status
+        build-decks status --unanswered
     """
-    click.echo(format_status(gather(root).cards))
+    cards = gather(root).cards
+    click.echo(format_unanswered(cards) if unanswered else format_status(cards))
 
 
 @main.command()

@@ -233,11 +233,8 @@ def _question(entry, section: str, category: str, path: Path, position: int, pro
     qtype = entry.get("type") or default_type(section, text)
     if qtype not in QUESTION_TYPES:
         problems.add(path, line, f"question '{qid}' type must be one of {sorted(QUESTION_TYPES)}")
-    level = entry.get("level")
-    if level is None:
-        problems.warn(path, line, f"question '{qid}' has no level (shown as provisional intermediate): add 'level: "
-                      f"{'|'.join(LEVELS)}' and 'level_provisional: true' until an answer note confirms it")
-    elif level not in LEVELS:
+    level = entry.get("level")  # none yet (a question added by hand): provisional intermediate
+    if level is not None and level not in LEVELS:
         problems.add(path, line, f"question '{qid}' level {level!r} must be one of {', '.join(LEVELS)}")
     provisional = entry.get("level_provisional", False)
     if not isinstance(provisional, bool):

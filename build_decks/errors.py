@@ -45,6 +45,7 @@ class Problems:
     def __init__(self) -> None:
         self.items: list[Problem] = []
         self.warnings: list[Problem] = []  # worth fixing, never fatal (e.g. a note over its length target)
+        self.unreadable: set[str] = set()  # files that could not be parsed at all (YAML syntax)
 
     def add(self, path: object, line: int, message: str) -> None:
         self.items.append(Problem(str(path), line, message))
@@ -59,6 +60,16 @@ class Problems:
     def raise_if_any(self) -> None:
         if self.items:
             raise ContentError(self.items)
+
+    def raise_if_unreadable(self) -> None:
+        """Stop before checks that depend on a file we could not parse: its syntax error, alone.
+
+        (A YAML typo in a questions file otherwise hides every question in it, and each answer
+        note and locked id would report it missing: hundreds of problems, the cause among them.)
+        """
+        first = [p for p in self.items if p.path in self.unreadable]
+        if first:
+            raise ContentError(first)
 
     def __bool__(self) -> bool:
         return bool(self.items)

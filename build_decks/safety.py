@@ -48,7 +48,8 @@ def check_markdown(body: str, path: Path, first_line: int, problems: Problems) -
         where = first_line + number - 1
         if raw := RAW_HTML.search(line):
             tag = raw.group(0) + line[raw.end():].split(">")[0][:20]
-            problems.add(path, where, f"raw HTML is not allowed in answer notes (found '{tag}'); write markdown")
+            problems.add(path, where, f"raw HTML is not allowed in answer notes (found '{tag}'); write markdown, "
+                         "and put a literal '<' in backticks (e.g. `List<int>`)")
         for target in AUTOLINK.findall(line) + LINK.findall(line) + REFERENCE.findall(line):
             if not is_web_url(target):
                 problems.add(path, where, f"link target {target!r} must be an http(s) URL")

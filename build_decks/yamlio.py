@@ -37,6 +37,7 @@ def load_text(text: str, path: Path, problems: Problems, first_line: int = 1) ->
         if context and start is not None:
             problem += f" ({context} at line {first_line + start.line})"
         problems.add(path, line, f"invalid YAML: {problem}")
+        problems.unreadable.add(str(path))
         return None
 
 

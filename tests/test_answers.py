@@ -3,35 +3,32 @@
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from conftest import ROOT
 
-from build_decks.answers import count_words, load_answer, note_paths, opening_paragraph
+from build_decks.answers import OPENING_WORDS, count_words, load_answer, note_paths, opening_paragraph, word_limit
+from build_decks.codecheck import python_blocks, run_block
 from build_decks.content import load_content
 from build_decks.errors import Problems
 from build_decks.render import markdown_to_html
 
 ANSWER_FILES = note_paths(ROOT)
-PYTHON_BLOCK = re.compile(r"^```python\n(.*?)^```", re.S | re.M)
 CONTENT = load_content(ROOT, Problems())
-# Upper bounds of the style guide's word targets, with 15% slack for headings and labels.
-WORD_LIMITS = {"concept": 290, "design": 520, "coding": 330, "behavioral": 290, "take-home": 520}
 
 
-def python_blocks():
+def all_blocks():
     for path in ANSWER_FILES:
-        for number, match in enumerate(PYTHON_BLOCK.finditer(path.read_text(encoding="utf-8")), 1):
-            yield pytest.param(match.group(1), id=f"{path.stem}-{number}")
+        for number, block in enumerate(python_blocks(path), 1):
+            yield pytest.param(block, id=f"{path.stem}-{number}")
 
 
-@pytest.mark.parametrize("code", list(python_blocks()))
-def test_python_in_answers_runs(code):
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
-    assert result.returncode == 0, result.stderr
+@pytest.mark.parametrize("block", list(all_blocks()))
+def test_python_in_answers_runs(block):
+    """The same runner as `build-decks check`: alone, in a scratch folder, with a time limit."""
+    failure = run_block(block)
+    assert failure is None, f"{block.path}:{block.line}: python block failed: {failure}"
 
 
 @pytest.mark.parametrize("path", ANSWER_FILES, ids=lambda p: p.stem)
@@ -41,8 +38,8 @@ def test_answer_note_follows_the_style_guide(path: Path):
     assert problems.items == [] and answer is not None
     question = CONTENT.question(answer.id)
     assert question is not None
-    assert len(answer.summary.split()) <= 75, "opening paragraph is the 30-second answer (~60 words)"
-    assert answer.words <= WORD_LIMITS[question.type], f"{answer.words} words for a {question.type} note"
+    assert count_words(answer.summary) <= OPENING_WORDS, "opening paragraph is the 30-second answer (<= 60 words)"
+    assert answer.words <= word_limit(question.type), f"{answer.words} words for a {question.type} note"
     assert "<script" not in answer.html and "<h1" not in answer.html
     assert re.search(r"^## ", answer.markdown, re.M), "the note needs its ## sections"
 
