@@ -1,29 +1,35 @@
 # Everything bootstraps its own virtualenv: `make decks` and `make test` are the only set-up.
+# Building needs only the runtime dependencies; the test stack installs on `make test`.
 PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
-STAMP  := $(VENV)/.installed
+RUNTIME := $(VENV)/.installed-runtime
+TESTING := $(VENV)/.installed-test
 
-.PHONY: decks test check status lint dist-check preview browser bench clean
+.PHONY: decks test check status lint dist-check preview screenshots diagrams browser bench clean
 
-decks: $(STAMP)
+decks: $(RUNTIME)
 	$(BIN)/build-decks build
 
-test: $(STAMP) browser
+test: $(TESTING) browser
 	$(BIN)/ruff check build_decks tests bench
 	$(BIN)/python -m pytest
 
-check: $(STAMP)
+check: $(RUNTIME)
 	$(BIN)/build-decks check
 
-status: $(STAMP)
+status: $(RUNTIME)
 	$(BIN)/build-decks status
 
-lint: $(STAMP)
+lint: $(TESTING)
 	$(BIN)/ruff check build_decks tests bench
 
+# Re-render every diagram source (answers/**/<id>.d2) to its committed SVG with the pinned D2.
+diagrams: $(TESTING)
+	$(BIN)/build-decks diagrams
+
 # dist/ is committed so people can download the decks: it must match a fresh build.
-dist-check: $(STAMP)
+dist-check: $(RUNTIME)
 	$(BIN)/build-decks build
 	@if [ -n "$$(git status --porcelain -- dist content/ids.lock content/notes.lock)" ]; then \
 		echo "dist/ is stale: run 'make decks' on a clean tree and commit dist/, content/ids.lock and content/notes.lock"; \
@@ -32,13 +38,18 @@ dist-check: $(STAMP)
 	@echo "dist/ is up to date"
 
 # Build timings on this machine (never asserted in tests).
-bench: $(STAMP)
+bench: $(TESTING)
 	$(BIN)/python bench/bench_build.py
 
 # Card previews in headless Chromium (Debian's chromium package, installed when missing).
-preview: $(STAMP) browser
+# They go to build/preview only; `make screenshots` refreshes the README's pictures in docs/.
+preview: $(TESTING) browser
 	$(BIN)/build-decks build
 	$(BIN)/build-decks preview --out build/preview
+
+screenshots: $(TESTING) browser
+	$(BIN)/build-decks build
+	$(BIN)/build-decks preview --out build/preview --screenshots docs/screenshots
 
 # Installs Debian's chromium when missing; never fails (browser tests skip, saying why).
 browser:
@@ -48,11 +59,15 @@ browser:
 	      { $$SUDO apt-get update -q >/dev/null 2>&1 && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium fonts-dejavu-core >/dev/null 2>&1; }; } || \
 	    echo "could not install Chromium: browser tests will be skipped"; }
 
-$(STAMP): pyproject.toml
-	$(PYTHON) -m venv $(VENV)
+$(RUNTIME): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e .
+	touch $(RUNTIME)
+
+$(TESTING): $(RUNTIME)
 	$(BIN)/python -m pip install --quiet -e '.[test]'
-	touch $(STAMP)
+	touch $(TESTING)
 
 clean:
 	rm -rf $(VENV) build *.egg-info

@@ -15,6 +15,7 @@ from .clock import NOTETYPE_KEY, Clock, clock_for, content_hash, write_lock
 from .content import Content, load_content
 from .csv_files import generic_csv
 from .describe import descriptions
+from .diagrams import check_diagrams
 from .errors import Problems
 from .identity import ROOT_DECK
 from .retired import check_ids, load_retired, update_lock
@@ -44,6 +45,7 @@ def gather(root: Path, templates: Path = DEFAULT_TEMPLATES) -> Project:
     problems.raise_if_unreadable()
     check_ids(root, content, retired, problems)
     answers = load_answers(root, content, problems, {r.id: f"{r.path}:{r.line}" for r in retired})
+    check_diagrams(root, {Path(source).resolve() for a in answers.values() for _, source in a.media}, problems)
     clock = clock_for(root, problems)
     problems.raise_if_any()
     cards = build_cards(content, answers, clock, retired)

@@ -13,6 +13,8 @@ from .build import PACKAGE, gather
 from .build import build as run_build
 from .codecheck import check_code
 from .content import load_content
+from .diagrams import render_all
+from .diagrams import sources as diagram_sources
 from .errors import DeckError, Problems
 from .highlight import highlight_css
 from .importer import import_seed
@@ -130,6 +132,21 @@ def import_seed_command(root: Path, seed: Path) -> None:
         click.echo(f"  near-duplicate ({score}): {a.id} ~ {b.id}  (record a decision in content/duplicates.yaml)")
 
 
+@main.command()
+@ROOT
+def diagrams(root: Path) -> None:
+    """Render every diagram source (answers/**/<id>.d2) to its SVG with the pinned D2.
+
+    Example:
+
+        build-decks diagrams
+    """
+    written = render_all(root)
+    click.echo(f"{len(diagram_sources(root))} diagrams, {len(written)} rendered")
+    for path in written:
+        click.echo(f"  wrote {path.relative_to(root) if path.is_relative_to(root) else path}")
+
+
 @main.command("highlight-css")
 def highlight_css_command() -> None:
     """Regenerate the code-highlighting CSS (templates/highlight.css) from Pygments.
@@ -147,11 +164,13 @@ def highlight_css_command() -> None:
 @ROOT
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("build/preview"),
               show_default=True, help="Folder for the PNGs.")
-def preview(root: Path, out: Path) -> None:
+@click.option("--screenshots", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Also copy the README's pictures into this folder (e.g. docs/screenshots).")
+def preview(root: Path, out: Path, screenshots: Path | None) -> None:
     """Render sample cards (front and back, light and night, phone and desktop) to PNG.
 
     Uses the built dist/ai-engineering-interview.apkg, the real Anki engine and headless
-    Chromium; also refreshes the README screenshots in docs/screenshots.
+    Chromium. Writes only under --out unless --screenshots is given.
 
     Example:
 
@@ -164,5 +183,7 @@ def preview(root: Path, out: Path) -> None:
     if not apkg.exists():
         raise DeckError(f"{apkg} is missing: run `build-decks build` first")
     written = render_previews(apkg, root / out if not out.is_absolute() else out, browser)
-    shots = readme_shots(written, root / "docs" / "screenshots")
-    click.echo(f"{len(written)} previews in {out}; README screenshots: {', '.join(p.name for p in shots)}")
+    click.echo(f"{len(written)} previews in {out}")
+    if screenshots is not None:
+        shots = readme_shots(written, root / screenshots if not screenshots.is_absolute() else screenshots)
+        click.echo(f"README screenshots: {', '.join(p.name for p in shots)}")
