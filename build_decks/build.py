@@ -18,6 +18,7 @@ from .describe import descriptions
 from .diagrams import check_diagrams
 from .errors import Problems
 from .identity import ROOT_DECK
+from .practice import kits
 from .retired import check_ids, load_retired, update_lock
 from .text import slugify
 
@@ -80,6 +81,12 @@ def outputs(project: Project, staging: Path) -> list[Path]:
     csv_dir.mkdir(parents=True, exist_ok=True)
     (csv_dir / f"{PACKAGE}.csv").write_bytes(generic_csv(project.cards, project.content).encode("utf-8"))
     written.append(csv_dir / f"{PACKAGE}.csv")
+    for qid, files in sorted(kits(project.cards).items()):
+        folder = staging / "practice" / qid
+        folder.mkdir(parents=True, exist_ok=True)
+        for name, text in sorted(files.items()):
+            (folder / name).write_bytes(text.encode("utf-8"))
+            written.append(folder / name)
     return [p.relative_to(staging) for p in written]
 
 
@@ -97,10 +104,12 @@ def publish(staging: Path, files: list[Path], dist: Path) -> list[Path]:
         os.replace(staging / rel, target)
         changed.append(rel)
     keep = {dist / rel for rel in files}
-    for managed in ("sections", "csv"):
-        for stale in sorted((dist / managed).glob("*")) if (dist / managed).exists() else []:
+    for managed in ("sections", "csv", "practice"):
+        for stale in sorted((dist / managed).rglob("*"), reverse=True) if (dist / managed).exists() else []:
             if stale.is_file() and stale not in keep:
                 stale.unlink()
+            elif stale.is_dir() and not any(stale.iterdir()):
+                stale.rmdir()
     return changed
 
 

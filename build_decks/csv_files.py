@@ -1,4 +1,4 @@
-"""Cards -> CSV: a generic RFC 4180 file, and Anki's own text-import format."""
+"""Cards -> CSV: a generic RFC 4180 file for other tools and spreadsheets."""
 
 from __future__ import annotations
 
@@ -29,19 +29,19 @@ def generic_row(card: Card, content: Content) -> dict[str, str]:
         "id": q.id,
         "guid": card.guid,
         "deck": card.deck,
-        "section": q.section,
-        "category": " | ".join(c for _, c in q.places),
+        "section": neutral_markdown(q.section),
+        "category": neutral_markdown(" | ".join(c for _, c in q.places)),
         "type": q.type,
-        "question": q.text,
-        "variants": "\n".join(q.variants),
+        "question": neutral_markdown(q.text),
+        "variants": "\n".join(neutral_markdown(v) for v in q.variants),
         "summary": neutral_markdown(card.answer.summary) if card.answer else "",
         "answer": neutral_markdown(card.answer.markdown.strip()) if card.answer else "",
         "status": card.status,
         "level": q.level,
         "tags": " ".join(card.tags),
-        "source_titles": "\n".join(s.title for s in cited),
+        "source_titles": "\n".join(neutral_markdown(s.title) for s in cited),
         "source_urls": "\n".join(s.url for s in cited),
-        "companies": ", ".join(content.companies.get(c, c) for c in companies_of(q, content)),
+        "companies": neutral_markdown(", ".join(content.companies.get(c, c) for c in companies_of(q, content))),
         "signals": ", ".join(q.signals),
         "yield": card.fields["Yield"],
         "position": str(card.due),

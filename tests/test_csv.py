@@ -39,3 +39,24 @@ def test_no_text_file_for_anki_is_shipped(real_dist):
     """Anki's text import cannot create our notetype: imported first it made 408 junk notes that
     then blocked the .apkg (408 conflicting). The .apkg does everything it did, so it is gone."""
     assert not list(real_dist.rglob("*.txt"))
+
+
+def test_markup_in_question_text_is_neutralised_in_every_csv_column(project):
+    from click.testing import CliRunner
+    from conftest import write
+
+    from build_decks.cli import main
+
+    hostile = "What is <script>alert(1)</script> =cmd|' /C calc'!A0?"
+    path = project / "content/questions/technical-questions.yaml"
+    write(path, path.read_text(encoding="utf-8").replace("What is tokenization?", f'"{hostile}"')
+          + "        variants: ['<img src=x onerror=alert(1)>']\n")
+    assert CliRunner().invoke(main, ["build"], catch_exceptions=False).exit_code == 0
+    rows = list(csv.DictReader(io.StringIO((project / "dist/csv/ai-engineering-interview.csv").read_text(
+        encoding="utf-8"), newline="")))
+    row = next(r for r in rows if r["id"] == "tokenization")
+    assert row["question"] == "What is &lt;script>alert(1)&lt;/script> =cmd|' /C calc'!A0?"
+    assert row["variants"] == "&lt;img src=x onerror=alert(1)>"
+    for r in rows:
+        for column, cell in r.items():
+            assert "<script" not in cell.lower() and "<img" not in cell.lower(), column
