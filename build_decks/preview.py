@@ -13,6 +13,7 @@ import re
 import shutil
 import subprocess
 import tempfile
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -64,6 +65,10 @@ window.addEventListener('load', () => {
     height: document.documentElement.scrollHeight,
     minContrast: Math.min(...Object.values(worst)),
     contrast: worst,
+    images: [...document.images].map(i => ({
+      src: i.getAttribute('src'), loaded: i.complete && i.naturalWidth > 0,
+      width: i.getBoundingClientRect().width, height: i.getBoundingClientRect().height,
+    })),
   };
   const out = parent.document.createElement('pre');
   out.id = 'aei-metrics';
@@ -125,6 +130,8 @@ def _pick(col) -> list[Sample]:
             chosen.setdefault("table", nid)
         if re.search(r'<div class="highlight"><pre><span></span><code>[^<]*-&gt;', note["Answer"]):
             chosen.setdefault("diagram", nid)  # a plain-text diagram block
+        if '.svg"' in note["Answer"] and sum(k.startswith("svg-") for k in chosen) < 3:
+            chosen[f"svg-{sum(k.startswith('svg-') for k in chosen) + 1}"] = nid  # architecture diagrams
     unanswered = sorted(col.find_notes("tag:ai-interview::status::unanswered"))
     if unanswered:
         chosen["unanswered"] = unanswered[0]
@@ -148,8 +155,23 @@ def harness(card_page: str, width: int, height: int) -> str:
     return HARNESS.format(width=width, height=height, srcdoc=html.escape(card_page, quote=True))
 
 
-def _with_page(text: str, *args: str, browser: str) -> subprocess.CompletedProcess:
-    with tempfile.NamedTemporaryFile("w", suffix=".html", delete=False, encoding="utf-8") as handle:
+MEDIA: dict[str, Path] = {}  # apkg -> folder holding its media files, as Anki's media folder would
+
+
+def media_folder(apkg: Path) -> Path:
+    """The package's images under their names, so cards' <img src> resolve as in Anki."""
+    if apkg not in MEDIA:
+        folder = Path(tempfile.mkdtemp(prefix="aei-preview-media-"))
+        with zipfile.ZipFile(apkg) as package:
+            names = json.loads(package.read("media") or b"{}")
+            for number, name in names.items():
+                (folder / name).write_bytes(package.read(number))
+        MEDIA[apkg] = folder
+    return MEDIA[apkg]
+
+
+def _with_page(text: str, *args: str, browser: str, folder: Path | None = None) -> subprocess.CompletedProcess:
+    with tempfile.NamedTemporaryFile("w", suffix=".html", delete=False, encoding="utf-8", dir=folder) as handle:
         handle.write(text)
     try:
         return _run(browser, *args, Path(handle.name).as_uri())
@@ -157,23 +179,24 @@ def _with_page(text: str, *args: str, browser: str) -> subprocess.CompletedProce
         Path(handle.name).unlink(missing_ok=True)
 
 
-def measure(browser: str, card_html: str, night: bool, width: int) -> dict:
+def measure(browser: str, card_html: str, night: bool, width: int, folder: Path | None = None) -> dict:
     """Layout metrics of a card at a width: overflow, height and the lowest text contrast."""
     outer = harness(page(card_html, night, measure=True), width, 900)
     result = _with_page(outer, f"--window-size={max(width, MIN_WINDOW) + 40},900",
-                        "--virtual-time-budget=3000", "--dump-dom", browser=browser)
+                        "--virtual-time-budget=3000", "--dump-dom", browser=browser, folder=folder)
     marker = '<pre id="aei-metrics">'
     if marker not in result.stdout:
         raise DeckError(f"no metrics from the browser: {result.stderr[-500:]}")
     return json.loads(html.unescape(result.stdout.split(marker, 1)[1].split("</pre>", 1)[0]))
 
 
-def screenshot(browser: str, card_html: str, night: bool, width: int, png: Path) -> None:
+def screenshot(browser: str, card_html: str, night: bool, width: int, png: Path, folder: Path | None = None) -> None:
     """A PNG of the whole card at a width (phone widths are framed on a grey background)."""
-    height = measure(browser, card_html, night, width)["height"]
+    height = measure(browser, card_html, night, width, folder)["height"]
     png.parent.mkdir(parents=True, exist_ok=True)
     outer = harness(page(card_html, night), width, height)
-    _with_page(outer, f"--window-size={max(width, MIN_WINDOW)},{height}", f"--screenshot={png}", browser=browser)
+    _with_page(outer, f"--window-size={max(width, MIN_WINDOW)},{height}", f"--screenshot={png}", browser=browser,
+               folder=folder)
     if not png.exists():
         raise DeckError(f"the browser did not write {png}")
 
@@ -181,6 +204,7 @@ def screenshot(browser: str, card_html: str, night: bool, width: int, png: Path)
 def render_previews(apkg: Path, out: Path, browser: str, labels: set[str] | None = None) -> list[Path]:
     """PNGs of every sample (or those ``labels``): front and back, light and night, phone and desktop."""
     written = []
+    folder = media_folder(apkg)
     for sample in samples(apkg):
         if labels is not None and sample.label not in labels:
             continue
@@ -188,7 +212,7 @@ def render_previews(apkg: Path, out: Path, browser: str, labels: set[str] | None
             for mode in ("light", "night"):
                 for device, width in WIDTHS.items():
                     png = out / f"{sample.label}-{sample.id}-{side}-{mode}-{device}.png"
-                    screenshot(browser, card_html, mode == "night", width, png)
+                    screenshot(browser, card_html, mode == "night", width, png, folder)
                     written.append(png)
     return written
 
