@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import pytest
-
 import re
+
+import pytest
 
 from build_decks.preview import find_browser, measure, media_folder, render_previews, samples
 
