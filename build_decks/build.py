@@ -20,6 +20,7 @@ from .errors import Problems
 from .identity import ROOT_DECK
 from .practice import kits
 from .retired import check_ids, load_retired, update_lock
+from .studypage import study_page
 from .text import slugify
 
 PACKAGE = "ai-engineering-interview"
@@ -81,6 +82,9 @@ def outputs(project: Project, staging: Path) -> list[Path]:
     csv_dir.mkdir(parents=True, exist_ok=True)
     (csv_dir / f"{PACKAGE}.csv").write_bytes(generic_csv(project.cards, project.content).encode("utf-8"))
     written.append(csv_dir / f"{PACKAGE}.csv")
+    page = staging / f"{PACKAGE}.html"
+    page.write_bytes(study_page(project.cards, project.content, project.timestamp).encode("utf-8"))
+    written.append(page)
     for qid, files in sorted(kits(project.cards).items()):
         folder = staging / "practice" / qid
         folder.mkdir(parents=True, exist_ok=True)

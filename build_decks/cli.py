@@ -18,7 +18,7 @@ from .diagrams import sources as diagram_sources
 from .errors import DeckError, Problems
 from .highlight import highlight_css
 from .importer import import_seed
-from .preview import find_browser, readme_shots, render_previews
+from .preview import find_browser, readme_shots, render_previews, study_page_shots
 from .scaffold import new_answer
 from .status import format_status, format_unanswered
 
@@ -185,5 +185,6 @@ def preview(root: Path, out: Path, screenshots: Path | None) -> None:
     written = render_previews(apkg, root / out if not out.is_absolute() else out, browser)
     click.echo(f"{len(written)} previews in {out}")
     if screenshots is not None:
-        shots = readme_shots(written, root / screenshots if not screenshots.is_absolute() else screenshots)
+        docs = root / screenshots if not screenshots.is_absolute() else screenshots
+        shots = readme_shots(written, docs) + study_page_shots(root / "dist" / f"{PACKAGE}.html", docs, browser)
         click.echo(f"README screenshots: {', '.join(p.name for p in shots)}")

@@ -234,3 +234,26 @@ def readme_shots(written: list[Path], docs: Path) -> list[Path]:
             shutil.copyfile(match, docs / name)
             copied.append(docs / name)
     return copied
+
+
+STUDY_REVEAL = ("<script>window.addEventListener('load', () => { document.querySelector('#mode-study').click();"
+                "document.dispatchEvent(new KeyboardEvent('keydown', {key: ' ', bubbles: true})); });</script>")
+STUDY_NIGHT = "<script>localStorage.setItem('aei-theme', 'dark');</script>"
+
+
+def study_page_shots(page: Path, docs: Path, browser: str) -> list[Path]:
+    """README pictures of the offline study page: browsing on a desktop, a revealed card on a phone."""
+    text = page.read_text(encoding="utf-8")
+    docs.mkdir(parents=True, exist_ok=True)
+    shots = {
+        "study-browse-light-desktop.png": (text, 1024, 900),
+        "study-card-night-phone.png": (text.replace("<head>", "<head>" + STUDY_NIGHT, 1)
+                                       .replace("</body>", STUDY_REVEAL + "</body>", 1), 360, 1100),
+    }
+    written = []
+    for name, (html_text, width, height) in shots.items():
+        outer = harness(html_text, width, height) if width < MIN_WINDOW else html_text
+        _with_page(outer, f"--window-size={max(width, MIN_WINDOW)},{height}", "--virtual-time-budget=3000",
+                   f"--screenshot={docs / name}", browser=browser)
+        written.append(docs / name)
+    return written

@@ -1,0 +1,97 @@
+"""The offline study page: one self-contained HTML file with every card.
+
+Search, filters, tap-to-reveal study with a small spaced-repetition schedule kept in
+localStorage, progress export and import, light and night themes: all in one file that
+fetches nothing (a Content-Security-Policy forbids it), so it works opened from disk on a
+phone. The cards are the same sanitized HTML as in the decks, styled by the same CSS;
+images are inlined as data URIs.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import time
+from pathlib import Path
+
+from . import __version__
+from .anki_package import DEFAULT_TEMPLATES, template_text
+from .cards import Card
+from .content import Content
+from .describe import LICENSE
+from .render import escape
+
+MIME = {".svg": "image/svg+xml", ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg",
+        ".gif": "image/gif", ".webp": "image/webp"}
+NO_ANSWER = (
+    '<div class="answer no-answer"><p><strong>No curated answer exists yet for this question.</strong></p>'
+    "<p>Study it from the sources below.</p></div>"
+)
+
+
+def inline_media(html: str, card: Card) -> str:
+    """Replace each packaged image name with a data URI of its bytes."""
+    for name, source in card.answer.media if card.answer else ():
+        data = base64.b64encode(Path(source).read_bytes()).decode("ascii")
+        html = html.replace(f'src="{name}"', f'src="data:{MIME[Path(name).suffix.lower()]};base64,{data}"')
+    return html
+
+
+def front(card: Card) -> str:
+    f = card.fields
+    companies = f'<span class="badge company">{f["Companies"]}</span>' if f["Companies"] else ""
+    variants = (f'<div class="variants"><div class="label">Also asked as</div>{f["Variants"]}</div>'
+                if f["Variants"] else "")
+    return (f'<div class="badges"><span class="badge section">{f["Section"]}</span>'
+            f'<span class="badge category">{f["Category"]}</span><span class="badge level">{f["Type"]}</span>'
+            f'{companies}</div><div class="question">{f["Question"]}</div>{variants}')
+
+
+def back(card: Card) -> str:
+    f = card.fields
+    answer = f'<div class="answer">{inline_media(f["Answer"], card)}</div>' if f["Answer"] else NO_ANSWER
+    sources = f'<div class="sources"><div class="label">Reported by</div>{f["Sources"]}</div>' if f["Sources"] else ""
+    signals = f'<div class="signals"><span class="label">Signals</span> {f["Signals"]}</div>' if f["Signals"] else ""
+    return (f'{answer}<div class="meta">{signals}{sources}'
+            f'<div class="footer">{f["ID"]} · sources: {f["Yield"]} · {f["Status"]}</div></div>')
+
+
+def card_record(card: Card, content: Content) -> dict:
+    q = card.question
+    text = " ".join([q.text, *q.variants, card.answer.markdown if card.answer else ""]).lower()
+    return {
+        "id": q.id, "section": q.section, "category": q.category,
+        "categories": [c for _, c in q.places], "type": q.type, "level": q.level,
+        "companies": [content.companies.get(c, c) for c in _companies(card)],
+        "status": card.status, "position": card.due, "question": card.fields["Question"],
+        "front": front(card), "back": back(card), "text": text,
+    }
+
+
+def _companies(card: Card) -> list[str]:
+    return [t.split("::")[-1] for t in card.tags if "::company::" in t]
+
+
+def study_page(cards: list[Card], content: Content, timestamp: int) -> str:
+    live = sorted((c for c in cards if not c.retired), key=lambda c: (
+        content.sections.index(c.question.section),
+        content.categories[c.question.section].index(c.question.category), c.due))
+    data = {"sections": content.sections, "cards": [card_record(c, content) for c in live]}
+    payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+    css = template_text(DEFAULT_TEMPLATES, "style.css") + template_text(DEFAULT_TEMPLATES, "highlight.css")
+    page = template_text(DEFAULT_TEMPLATES, "study.html")
+    values = {
+        "title": escape(content.title), "count": str(len(live)),  # small values first, every occurrence
+        "answered": str(sum(c.answer is not None for c in live)), "version": __version__,
+        "built": time.strftime("%Y-%m-%d", time.gmtime(timestamp)), "license": LICENSE,
+        "card_css": css, "page_css": template_text(DEFAULT_TEMPLATES, "study.css"),
+        "data": payload, "script": template_text(DEFAULT_TEMPLATES, "study.js"),
+    }
+    # Plain replacement, not str.format: CSS and script are full of braces. The large, generated
+    # parts go last and once, so nothing inside them is ever mistaken for a placeholder.
+    for key, value in values.items():
+        page = page.replace("{" + key + "}", value, 1 if key in BULK else -1)
+    return page
+
+
+BULK = ("card_css", "page_css", "data", "script")
