@@ -17,6 +17,7 @@ from .csv_files import generic_csv
 from .describe import descriptions
 from .diagrams import check_diagrams
 from .errors import Problems
+from .exports import exports
 from .identity import ROOT_DECK
 from .practice import kits
 from .retired import check_ids, load_retired, update_lock
@@ -24,6 +25,7 @@ from .studypage import study_page
 from .text import slugify
 
 PACKAGE = "ai-engineering-interview"
+EXPORT_FOLDERS = ("obsidian", "logseq", "supermemo", "mnemosyne", "quizlet", "mochi")
 
 
 @dataclass
@@ -82,6 +84,11 @@ def outputs(project: Project, staging: Path) -> list[Path]:
     csv_dir.mkdir(parents=True, exist_ok=True)
     (csv_dir / f"{PACKAGE}.csv").write_bytes(generic_csv(project.cards, project.content).encode("utf-8"))
     written.append(csv_dir / f"{PACKAGE}.csv")
+    for rel, data in sorted(exports(project.cards, project.content).items()):
+        path = staging / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+        written.append(path)
     page = staging / f"{PACKAGE}.html"
     page.write_bytes(study_page(project.cards, project.content, project.timestamp).encode("utf-8"))
     written.append(page)
@@ -108,7 +115,7 @@ def publish(staging: Path, files: list[Path], dist: Path) -> list[Path]:
         os.replace(staging / rel, target)
         changed.append(rel)
     keep = {dist / rel for rel in files}
-    for managed in ("sections", "csv", "practice"):
+    for managed in ("sections", "csv", "practice", *EXPORT_FOLDERS):
         for stale in sorted((dist / managed).rglob("*"), reverse=True) if (dist / managed).exists() else []:
             if stale.is_file() and stale not in keep:
                 stale.unlink()

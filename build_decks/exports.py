@@ -1,0 +1,227 @@
+"""Files for other spaced-repetition tools, each in the shape that tool imports as it is.
+
+Every export comes from the same merged cards as the .apkg. A card without a curated answer
+gets the same back as in Anki: "No curated answer yet", then its sources, never an empty side.
+
+- Obsidian Spaced Repetition: one markdown file per section, `#flashcards/<section>/<category>`
+  deck tags, multi-line cards (question, a line `?`, answer). The plugin ends a card at a blank
+  line by default, so answers carry no blank lines (tables become lists; code keeps its lines).
+- Logseq: `- <question> #card` blocks with the answer as child blocks.
+- SuperMemo: Q&A text (`Q:` / `A:` lines, a blank line between items).
+- Mnemosyne: tab-separated question and answer in HTML, newlines as `<br>`.
+- Quizlet: `term<TAB>definition`, one card per line, plain text within Quizlet's limits.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from .cards import Card
+from .content import Content
+from .render import escape
+from .text import slugify
+
+NO_ANSWER = "No curated answer yet: study this question from the sources below."
+FENCE = re.compile(r"^(```|~~~)")
+TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}")
+QUIZLET_MAX = 2000  # characters per side we allow ourselves (see README: Quizlet's limits)
+
+
+# ---------------------------------------------------------------- shared pieces
+
+def media_names(card: Card) -> dict[str, str]:
+    """Image file name in the note -> unique name in the export (the package's media name)."""
+    return {Path(source).name: name for name, source in (card.answer.media if card.answer else ())}
+
+
+def answer_markdown(card: Card, content: Content) -> str:
+    """The answer's markdown (images renamed to their export names), or the no-answer text;
+    then the sources as links."""
+    if card.answer:
+        body = card.answer.markdown.strip()
+        for original, export in media_names(card).items():
+            body = body.replace(f"]({original})", f"]({export})")
+    else:
+        body = NO_ANSWER
+    sources = [content.sources[s] for s in card.question.sources if s in content.sources]
+    if sources:
+        body += "\n\nReported by: " + ", ".join(f"[{s.title}]({s.url})" for s in sources)
+    return body
+
+
+def sources_line(card: Card, content: Content) -> str:
+    sources = [content.sources[s] for s in card.question.sources if s in content.sources]
+    return "Reported by: " + "; ".join(f"{s.title} {s.url}" for s in sources) if sources else ""
+
+
+def question_text(card: Card) -> str:
+    q = card.question
+    return q.text + ("".join(f" / {v}" for v in q.variants) if q.variants else "")
+
+
+def live(cards: list[Card]) -> list[Card]:
+    return [c for c in cards if not c.retired]
+
+
+def media_files(cards: list[Card]) -> dict[str, bytes]:
+    return {name: Path(source).read_bytes() for c in live(cards) if c.answer for name, source in c.answer.media}
+
+
+def table_to_list(lines: list[str]) -> list[str]:
+    """A markdown table as one bullet per row: `- **Head**: cell; **Head**: cell`."""
+    cells = [[c.strip() for c in line.strip().strip("|").split("|")] for line in lines]
+    head, rows = cells[0], [r for r in cells[1:] if not TABLE_RULE.match("|".join(r))]
+    return ["- " + "; ".join(f"**{h}**: {v}" if h else v for h, v in zip(head, row, strict=False)) for row in rows]
+
+
+def without_blank_lines(markdown: str) -> str:
+    """Markdown that renders alike with no blank line outside code (tables turned into lists).
+
+    Code blocks keep theirs: the plugin reads a fenced block whole, blank lines included."""
+    out: list[str] = []
+    lines = markdown.split("\n")
+    i, inside = 0, False
+    while i < len(lines):
+        line = lines[i]
+        if FENCE.match(line.strip()):
+            inside = not inside
+        if not inside and line.lstrip().startswith("|") and i + 1 < len(lines) and TABLE_RULE.match(lines[i + 1]):
+            block = []
+            while i < len(lines) and lines[i].lstrip().startswith("|"):
+                block.append(lines[i])
+                i += 1
+            out += table_to_list(block)
+            continue
+        if line.strip() or inside:
+            out.append(line.rstrip())
+        i += 1
+    return "\n".join(out)
+
+
+# ---------------------------------------------------------------- Obsidian Spaced Repetition
+
+def _osr_safe(line: str) -> str:
+    """Keep the plugin from reading answer lines as separators: `::` starts a single-line card,
+    a lone `?` or `??` a multi-line one. A zero-width space breaks them up invisibly."""
+    if line.strip() in ("?", "??"):
+        return line.replace("?", "?\u200b")
+    return re.sub(r"(?<!`)::+", lambda m: "\u200b".join(m.group(0)), line) if "::" in line else line
+
+
+def obsidian(cards: list[Card], content: Content) -> dict[str, bytes]:
+    files: dict[str, bytes] = {}
+    for section in content.sections:
+        parts = [f"# {content.title}: {section}\n"]
+        for category in content.categories.get(section, []):
+            mine = [c for c in live(cards) if c.question.section == section and c.question.category == category]
+            if not mine:
+                continue
+            parts.append(f"## {category}\n\n#flashcards/{slugify(section)}/{slugify(category)}\n")
+            for card in sorted(mine, key=lambda c: c.due):
+                answer = without_blank_lines(answer_markdown(card, content))
+                answer = "\n".join(_osr_safe(line) for line in answer.split("\n"))
+                parts.append(f"{_osr_safe(question_text(card))}\n?\n{answer}\n")
+        files[f"obsidian/{slugify(section)}.md"] = "\n".join(parts).encode("utf-8")
+    files.update({f"obsidian/{name}": data for name, data in media_files(cards).items()})
+    return files
+
+
+# ---------------------------------------------------------------- Logseq
+
+def logseq(cards: list[Card], content: Content) -> dict[str, bytes]:
+    files: dict[str, bytes] = {}
+    for section in content.sections:
+        lines = [f"title:: {content.title}/{section}", ""]
+        for card in sorted((c for c in live(cards) if c.question.section == section),
+                           key=lambda c: (content.categories[section].index(c.question.category), c.due)):
+            tag = f"[[ai-interview/{slugify(section)}/{slugify(card.question.category)}]]"
+            lines.append(f"- {question_text(card)} #card #{tag}")
+            answer = without_blank_lines(answer_markdown(card, content)).replace("](aei-", "](../assets/aei-")
+            for number, line in enumerate(answer.split("\n")):
+                prefix = "  - " if number == 0 else "    "
+                lines.append((prefix + line).rstrip())
+        name = f"{content.title}___{section}".replace("/", "_")
+        files[f"logseq/pages/{name}.md"] = ("\n".join(lines) + "\n").encode("utf-8")
+    files.update({f"logseq/assets/{name}": data for name, data in media_files(cards).items()})
+    return files
+
+
+# ---------------------------------------------------------------- SuperMemo Q&A, Mnemosyne
+
+def supermemo(cards: list[Card], content: Content) -> dict[str, bytes]:
+    items = []
+    for card in live(cards):
+        answer = plain_text(answer_markdown(card, content)).split("\n")
+        items.append("\n".join([f"Q: {question_text(card)}", *(f"A: {line}" for line in answer if line.strip())]))
+    return {"supermemo/ai-engineering-interview-qa.txt": ("\n\n".join(items) + "\n").encode("utf-8")}
+
+
+def mnemosyne(cards: list[Card], content: Content) -> dict[str, bytes]:
+    rows = []
+    for card in live(cards):
+        front = escape(question_text(card))
+        back = card.fields["Answer"] or f"<p>{escape(NO_ANSWER)}</p>"
+        for name in media_names(card).values():
+            back = back.replace(f'src="{name}"', f'src="{name}"')
+        back += f"<p>{escape(sources_line(card, content))}</p>" if sources_line(card, content) else ""
+        rows.append(f"{_tsv(front)}\t{_tsv(back)}")
+    return {"mnemosyne/ai-engineering-interview.tsv": ("\n".join(rows) + "\n").encode("utf-8"),
+            **{f"mnemosyne/{name}": data for name, data in media_files(cards).items()}}
+
+
+def _tsv(html: str) -> str:
+    return html.replace("\t", " ").replace("\r", "").replace("\n", "<br>")
+
+
+# ---------------------------------------------------------------- Quizlet
+
+def plain_text(markdown: str) -> str:
+    """Markdown as plain text: no markup, code blocks and tables summarised with a pointer."""
+    out, inside, table = [], False, False
+    for line in markdown.split("\n"):
+        if FENCE.match(line.strip()):
+            if not inside:
+                out.append("[code: see the Anki deck or the study page]")
+            inside = not inside
+            continue
+        if inside:
+            continue
+        if line.lstrip().startswith("|"):
+            if not table:
+                out.append("[table: see the Anki deck or the study page]")
+            table = True
+            continue
+        table = False
+        line = re.sub(r"!\[[^\]]*\]\([^)]*\)", "[diagram: see the Anki deck or the study page]", line)
+        line = re.sub(r"\[([^\]]+)\]\(([^)]+)\)", r"\1 (\2)", line)
+        line = re.sub(r"^#+\s*", "", line)
+        line = re.sub(r"(\*\*|__|`)", "", line)
+        line = re.sub(r"^\s*[-*]\s+", "- ", line)
+        out.append(line.rstrip())
+    return "\n".join(out).strip()
+
+
+def quizlet_side(text: str) -> str:
+    flat = " ".join(part.strip() for part in text.replace("\t", " ").split("\n") if part.strip())
+    if len(flat) > QUIZLET_MAX:
+        flat = flat[: QUIZLET_MAX - 60].rsplit(" ", 1)[0] + " ... [continued in the Anki deck or the study page]"
+    return flat
+
+
+def quizlet(cards: list[Card], content: Content) -> dict[str, bytes]:
+    rows = []
+    for card in live(cards):
+        answer = plain_text(answer_markdown(card, content))
+        rows.append(f"{quizlet_side(question_text(card))}\t{quizlet_side(answer)}")
+    return {"quizlet/ai-engineering-interview.txt": ("\n".join(rows) + "\n").encode("utf-8")}
+
+
+EXPORTERS = (obsidian, logseq, supermemo, mnemosyne, quizlet)
+
+
+def exports(cards: list[Card], content: Content) -> dict[str, bytes]:
+    files: dict[str, bytes] = {}
+    for exporter in EXPORTERS:
+        files.update(exporter(cards, content))
+    return files
