@@ -10,11 +10,16 @@ gets the same back as in Anki: "No curated answer yet", then its sources, never 
 - SuperMemo: Q&A text (`Q:` / `A:` lines, a blank line between items).
 - Mnemosyne: tab-separated question and answer in HTML, newlines as `<br>`.
 - Quizlet: `term<TAB>definition`, one card per line, plain text within Quizlet's limits.
+- Mochi: a `.mochi` zip holding `data.edn` (version 2; decks nested by `:parent-id`; each card's
+  markdown has its two sides separated by a line `---`) and the images, referenced as `@media/`.
 """
 
 from __future__ import annotations
 
+import hashlib
+import io
 import re
+import zipfile
 from pathlib import Path
 
 from .cards import Card
@@ -217,7 +222,79 @@ def quizlet(cards: list[Card], content: Content) -> dict[str, bytes]:
     return {"quizlet/ai-engineering-interview.txt": ("\n".join(rows) + "\n").encode("utf-8")}
 
 
-EXPORTERS = (obsidian, logseq, supermemo, mnemosyne, quizlet)
+# ---------------------------------------------------------------- Mochi
+
+def edn(value) -> str:
+    """EDN for the few shapes the .mochi format uses: maps with keyword keys, vectors, strings,
+    numbers and keywords (a Keyword instance)."""
+    if isinstance(value, Keyword):
+        return ":" + value.name
+    if isinstance(value, str):
+        return '"' + value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, list):
+        return "[" + " ".join(edn(v) for v in value) + "]"
+    if isinstance(value, dict):
+        return "{" + " ".join(f":{k} {edn(v)}" for k, v in value.items()) + "}"
+    raise TypeError(f"no EDN for {type(value).__name__}")
+
+
+class Keyword:
+    def __init__(self, name: str):
+        self.name = name
+
+
+def mochi_id(text: str) -> Keyword:
+    """A stable deck id: 10 characters of [0-9A-Za-z] from a hash of the deck's name."""
+    alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+    number = int.from_bytes(hashlib.sha256(text.encode()).digest()[:8], "big")
+    chars = []
+    for _ in range(10):
+        number, r = divmod(number, 62)
+        chars.append(alphabet[r])
+    return Keyword("aei" + "".join(chars))
+
+
+def mochi_data(cards: list[Card], content: Content) -> str:
+    root = content.title
+    decks = [{"id": mochi_id(root), "name": root}]
+    for section in content.sections:
+        decks.append({"id": mochi_id(f"{root}/{section}"), "name": section, "parent-id": mochi_id(root)})
+        for category in content.categories.get(section, []):
+            mine = sorted((c for c in live(cards) if c.question.section == section and c.question.category == category),
+                          key=lambda c: c.due)
+            if not mine:
+                continue
+            decks.append({
+                "id": mochi_id(f"{root}/{section}/{category}"), "name": category,
+                "parent-id": mochi_id(f"{root}/{section}"),
+                "cards": [{"content": mochi_content(card, content)} for card in mine],
+            })
+    return edn({"version": 2, "decks": decks}) + "\n"
+
+
+def mochi_content(card: Card, content: Content) -> str:
+    """Markdown with the two sides separated by a line `---`; images as @media/ references."""
+    answer = answer_markdown(card, content).replace("](aei-", "](@media/aei-")
+    answer = re.sub(r"^---\s*$", "***", answer, flags=re.M)  # a rule inside the answer is not a side break
+    return f"## {question_text(card)}\n\n---\n\n{answer}"
+
+
+def mochi(cards: list[Card], content: Content) -> dict[str, bytes]:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        entries = {"data.edn": mochi_data(cards, content).encode("utf-8"), **media_files(cards)}
+        for name in sorted(entries):
+            info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type, info.external_attr, info.create_system = zipfile.ZIP_DEFLATED, 0o644 << 16, 3
+            archive.writestr(info, entries[name], compresslevel=9)
+    return {"mochi/ai-engineering-interview.mochi": buffer.getvalue()}
+
+
+EXPORTERS = (obsidian, logseq, supermemo, mnemosyne, quizlet, mochi)
 
 
 def exports(cards: list[Card], content: Content) -> dict[str, bytes]:

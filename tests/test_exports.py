@@ -140,3 +140,71 @@ def test_quizlet_is_two_plain_columns_within_the_limits(real_dist, live_cards):
         assert first_words(card) in pairs[question_text(card)], card.id
     unanswered = [c for c in live_cards if c.answer is None]
     assert all(pairs[question_text(c)].startswith(NO_ANSWER) for c in unanswered)
+
+
+def read_edn(text: str):
+    """A reader for the EDN subset the .mochi file uses: maps, vectors, strings, ints, keywords."""
+    token = re.compile(r'\s*(?:(\{)|(\})|(\[)|(\])|"((?:[^"\\]|\\.)*)"|(:[\w./-]+)|(-?\d+)|(true|false|nil))')
+    pos = 0
+
+    def value():
+        nonlocal pos
+        match = token.match(text, pos)
+        assert match, text[pos:pos + 80]
+        pos = match.end()
+        opened_map, _, opened_vec, _, string, keyword, number, literal = match.groups()
+        if opened_map:
+            items = {}
+            while not text[pos:].lstrip().startswith("}"):
+                key = value()
+                items[key] = value()
+            pos = text.index("}", pos) + 1
+            return items
+        if opened_vec:
+            items = []
+            while not text[pos:].lstrip().startswith("]"):
+                items.append(value())
+            pos = text.index("]", pos) + 1
+            return items
+        if string is not None:
+            return re.sub(r'\\(.)', lambda m: {"n": "\n"}.get(m.group(1), m.group(1)), string)
+        if keyword:
+            return keyword
+        if number:
+            return int(number)
+        return {"true": True, "false": False, "nil": None}[literal]
+
+    data = value()
+    assert not text[pos:].strip()
+    return data
+
+
+def test_mochi_file_holds_nested_decks_and_every_card_with_two_sides(real_dist, project, live_cards):
+    import zipfile
+
+    with zipfile.ZipFile(real_dist / "mochi" / "ai-engineering-interview.mochi") as archive:
+        data = read_edn(archive.read("data.edn").decode("utf-8"))
+        names = set(archive.namelist())
+    assert data[":version"] == 2
+    decks = {d[":id"]: d for d in data[":decks"]}
+    assert all(re.fullmatch(r":[0-9A-Za-z]{8,}", i) for i in decks)
+    root = [d for d in decks.values() if ":parent-id" not in d]
+    assert len(root) == 1 and root[0][":name"] == project.content.title
+    cards = []
+    for deck in decks.values():
+        for card in deck.get(":cards", []):
+            parent = decks[deck[":parent-id"]]
+            assert decks[parent[":parent-id"]] is root[0]  # root > section > category
+            cards.append((parent[":name"], deck[":name"], card[":content"]))
+    assert len(cards) == len(live_cards)
+    by_question = {}
+    for section, category, text in cards:
+        sides = re.split(r"^---$", text, flags=re.M)
+        assert len(sides) == 2, text[:200]
+        by_question[sides[0].strip().removeprefix("## ")] = (section, category, sides[1])
+    for card in live_cards:
+        section, category, back = by_question[question_text(card)]
+        assert (section, category) == (card.question.section, card.question.category)
+        assert first_words(card) in plain_text(back), card.id
+        for name, _ in card.answer.media if card.answer else ():
+            assert f"](@media/{name})" in back and name in names
