@@ -8,7 +8,7 @@ import click
 
 from . import __version__
 from .anki_package import DEFAULT_TEMPLATES
-from .answers import load_answers
+from .answers import load_answers, note_paths
 from .build import PACKAGE, gather
 from .build import build as run_build
 from .codecheck import check_code
@@ -21,6 +21,7 @@ from .importer import import_seed
 from .preview import find_browser, readme_shots, render_previews, study_page_shots
 from .scaffold import new_answer
 from .status import format_status, format_unanswered
+from .sync import sync
 
 ROOT = click.option(
     "--root", type=click.Path(file_okay=False, path_type=Path), default=Path("."), show_default=True,
@@ -115,21 +116,41 @@ def new(root: Path, question_id: str) -> None:
 @main.command("import-seed")
 @ROOT
 @click.argument("seed", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-def import_seed_command(root: Path, seed: Path) -> None:
-    """Import (or merge a newer edition of) the seed document into content/.
+@click.option("--dry-run", is_flag=True, help="Print every decision with its score; change nothing.")
+def import_seed_command(root: Path, seed: Path, dry_run: bool) -> None:
+    """Import the upstream question list into content/, or sync content/ with a newer edition.
 
-    Existing ids are kept; new questions get new ids; near-duplicates are reported.
+    A sync keeps the id of every question it finds again (reworded or moved ones too, matched
+    by wording similarity), adds new questions, retires dropped ones and updates sources.
+    Ambiguous matches are written to content/upstream/review.yaml for a maintainer to decide.
 
     Example:
 
-        build-decks import-seed content/upstream/ai-engineering-interview-questions.md
+        build-decks import-seed --dry-run content/upstream/ai-engineering-interview-questions.md
     """
-    result = import_seed(seed, root / "content")
-    click.echo(f"{len(result.records)} questions; {len(result.new_ids)} new ids")
-    for new_id in result.new_ids:
-        click.echo(f"  new: {new_id}")
-    for a, b, score in result.near_duplicates:
-        click.echo(f"  near-duplicate ({score}): {a.id} ~ {b.id}  (record a decision in content/duplicates.yaml)")
+    content_dir = root / "content"
+    if not any((content_dir / "questions").glob("*.yaml")):
+        result = import_seed(seed, content_dir)
+        copy = content_dir / "upstream" / "ai-engineering-interview-questions.md"
+        copy.parent.mkdir(parents=True, exist_ok=True)
+        if seed.resolve() != copy.resolve():
+            copy.write_bytes(seed.read_bytes())
+        click.echo(f"{len(result.records)} questions imported")
+        for a, b, score in result.near_duplicates:
+            click.echo(f"  near-duplicate ({score}): {a.id} ~ {b.id}  (record a decision in content/duplicates.yaml)")
+        return
+    decisions = sync(content_dir, seed, dry_run=dry_run)
+    counts: dict[str, int] = {}
+    for decision in decisions:
+        counts[decision.kind] = counts.get(decision.kind, 0) + 1
+        if decision.kind != "same":
+            click.echo(decision.line())
+    summary = ", ".join(f"{n} {kind}" for kind, n in sorted(counts.items()))
+    click.echo(f"{'dry run: ' if dry_run else ''}{summary}")
+    answered = {p.stem: p for p in note_paths(root)}
+    for decision in decisions:
+        if decision.kind == "retired" and decision.id in answered:
+            click.echo(f"{answered[decision.id]}: answers a retired question; delete it or merge it into another note")
 
 
 @main.command()
