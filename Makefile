@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 RUNTIME := $(VENV)/.installed-runtime
 TESTING := $(VENV)/.installed-test
 
-.PHONY: decks test check status lint dist-check preview screenshots diagrams browser bench clean
+.PHONY: decks test check status lint dist-check preview screenshots diagrams release browser bench clean
 
 decks: $(RUNTIME)
 	$(BIN)/build-decks build
@@ -36,6 +36,13 @@ dist-check: $(RUNTIME)
 		git status --short -- dist content/ids.lock content/notes.lock; exit 1; \
 	fi
 	@echo "dist/ is up to date"
+
+# A release: CHANGELOG.md entry from `build-decks changes`, version stamped, dist/ rebuilt.
+# Usage: make release VERSION=0.2.0 [SINCE=v0.1.0]; it prints the git commands and tags nothing.
+release: $(RUNTIME)
+	@test -n "$(VERSION)" || { echo "usage: make release VERSION=x.y.z [SINCE=ref]"; exit 2; }
+	$(BIN)/build-decks release $(VERSION) $(if $(SINCE),--since $(SINCE),)
+	$(BIN)/build-decks build
 
 # Build timings on this machine (never asserted in tests).
 bench: $(TESTING)

@@ -11,6 +11,7 @@ from pathlib import Path
 from .anki_package import DEFAULT_TEMPLATES, notetype, write_package
 from .answers import Answer, load_answers
 from .cards import Card, build_cards, section_deck
+from .changes import last_headline
 from .clock import NOTETYPE_KEY, Clock, clock_for, content_hash, write_lock
 from .content import Content, load_content
 from .csv_files import generic_csv
@@ -67,7 +68,7 @@ def gather(root: Path, templates: Path = DEFAULT_TEMPLATES) -> Project:
 def outputs(project: Project, staging: Path) -> list[Path]:
     """Write every artifact under ``staging``; return their paths relative to it."""
     written = []
-    described = descriptions(project.content, project.cards, project.timestamp)
+    described = descriptions(project.content, project.cards, project.timestamp, last_headline(project.root))
     model = notetype(project.notetype_mod, project.templates)
     full = staging / f"{PACKAGE}.apkg"
     write_package(project.cards, described, full, project.timestamp, model)

@@ -11,6 +11,8 @@ from .anki_package import DEFAULT_TEMPLATES
 from .answers import load_answers, note_paths
 from .build import PACKAGE, gather
 from .build import build as run_build
+from .changes import changes_since
+from .changes import release as run_release
 from .codecheck import check_code
 from .content import load_content
 from .diagrams import render_all
@@ -166,6 +168,39 @@ def diagrams(root: Path) -> None:
     click.echo(f"{len(diagram_sources(root))} diagrams, {len(written)} rendered")
     for path in written:
         click.echo(f"  wrote {path.relative_to(root) if path.is_relative_to(root) else path}")
+
+
+@main.command()
+@ROOT
+@click.argument("since")
+def changes(root: Path, since: str) -> None:
+    """What changed in the deck since a git ref or a previous .apkg: added, newly answered,
+    changed, moved and retired notes, and the change in coverage (markdown).
+
+    Example:
+
+        build-decks changes v0.1.0
+    """
+    click.echo(changes_since(root, since).markdown(), nl=False)
+
+
+@main.command()
+@ROOT
+@click.argument("version")
+@click.option("--since", default=None, help="Git ref or .apkg to compare with (default: the newest tag).")
+def release(root: Path, version: str, since: str | None) -> None:
+    """Prepare release VERSION: CHANGELOG.md entry from `changes`, version stamped into
+    pyproject.toml and the package, dist/ rebuilt. Prints the git commands; tags nothing.
+
+    Example:
+
+        build-decks release 0.2.0 --since v0.1.0
+    """
+    found, commands = run_release(root, version, since)
+    click.echo(f"CHANGELOG.md: {found.headline()}")
+    click.echo("Version stamped into pyproject.toml and build_decks/__init__.py. Now run:")
+    for command in commands:
+        click.echo(f"  {command}")
 
 
 @main.command("highlight-css")

@@ -37,7 +37,7 @@ def source_links(content: Content, ids) -> str:
     return ", ".join(link(content.sources[i].url, content.sources[i].title) for i in ids if i in content.sources)
 
 
-def root_description(content: Content, cards: list[Card], timestamp: int) -> str:
+def root_description(content: Content, cards: list[Card], timestamp: int, news: tuple[str, str] | None = None) -> str:
     built = time.strftime("%Y-%m-%d", time.gmtime(timestamp))
     flags = "".join(f"<li>{escape(s.text)} ({source_links(content, s.sources)})</li>" for s in content.statements)
     cited = {sid for card in cards for sid in card.question.sources}
@@ -53,6 +53,8 @@ def root_description(content: Content, cards: list[Card], timestamp: int) -> str
         parts.append(f"<p>Red flags in take-home assignments, reported by candidates:</p><ul>{flags}</ul>")
     if uncited:
         parts.append(f"<p>Also consulted: {source_links(content, uncited)}.</p>")
+    if news:
+        parts.append(f"<p><b>New in {escape(news[0])}:</b> {escape(news[1])}</p>")
     parts.append(f"<p>{CONTRIBUTE}</p><p>{LICENSE}</p><p>Version {__version__}, built {built}.</p>")
     return "\n".join(parts)
 
@@ -66,8 +68,10 @@ def section_description(section: str, cards: list[Card], timestamp: int) -> str:
     )
 
 
-def descriptions(content: Content, cards: list[Card], timestamp: int) -> dict[str, str]:
-    result = {ROOT_DECK: root_description(content, cards, timestamp)}
+def descriptions(content: Content, cards: list[Card], timestamp: int,
+                 news: tuple[str, str] | None = None) -> dict[str, str]:
+    """Root, section and category deck descriptions; ``news`` is (version, headline) of the last release."""
+    result = {ROOT_DECK: root_description(content, cards, timestamp, news)}
     for section in content.sections:
         result[section_deck(content, section)] = section_description(section, cards, timestamp)
     for (section, category), note in content.category_notes.items():
