@@ -38,6 +38,7 @@ class Answer:
     words: int
     media: tuple[tuple[str, Path], ...] = ()  # (name inside the package, file on disk)
     body_line: int = 1  # line of the file where the body starts
+    summary_html: str = ""  # the opening paragraph, rendered
 
 
 NOT_NOTES = {"readme.md", "license.md"}  # markdown files in answers/ that are not answer notes
@@ -124,7 +125,8 @@ def load_answer(path: Path, problems: Problems) -> Answer | None:
     media = {image.src: f"aei-{qid}-{Path(image.src).name}" for image in images}
     rendered = markdown_to_html(IMAGE.sub(lambda m: m.group(0).replace(m.group(1), media.get(m.group(1), "")), body))
     files = tuple(sorted({(media[image.src], image.path) for image in images}))
-    return Answer(qid, str(path), body, summary, rendered, count_words(body), files, body_line)
+    return Answer(qid, str(path), body, summary, rendered, count_words(body), files, body_line,
+                  summary_html(summary, rendered))
 
 
 def split_front_matter(text: str, path: Path, problems: Problems) -> tuple[dict | None, str, int]:
@@ -148,6 +150,16 @@ def split_front_matter(text: str, path: Path, problems: Problems) -> tuple[dict 
     rest = lines[end + 1 :]
     blank = next((i for i, line in enumerate(rest) if line.strip()), 0)
     return meta, "\n".join(rest).strip() + "\n", end + 2 + blank
+
+
+def summary_html(summary: str, rendered: str) -> str:
+    """The opening paragraph as HTML: the body's first <p>, rendered once with the rest (a plain
+    paragraph renders the same alone or in context); rendered alone only if that is not so."""
+    if rendered.startswith("<p>") and "</p>" in rendered:
+        first = rendered[: rendered.index("</p>") + 4]
+        if "\n\n" not in summary and first.count("<p>") == 1:
+            return first
+    return markdown_to_html(summary) if summary else ""
 
 
 def opening_paragraph(body: str) -> str:

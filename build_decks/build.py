@@ -21,6 +21,7 @@ from .errors import Problems
 from .exports import exports
 from .identity import ROOT_DECK
 from .practice import kits
+from .render import use_cache
 from .retired import check_ids, load_retired, update_lock
 from .studypage import study_page
 from .text import slugify
@@ -45,6 +46,7 @@ class Project:
 def gather(root: Path, templates: Path = DEFAULT_TEMPLATES) -> Project:
     """Load and validate content and answers; raise every problem at once."""
     problems = Problems()
+    use_cache(root / "build" / "render-cache")
     content = load_content(root, problems)
     retired = load_retired(root, problems)
     problems.raise_if_unreadable()

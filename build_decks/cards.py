@@ -11,7 +11,7 @@ from .answers import Answer
 from .clock import Clock, content_hash
 from .content import Content, Question, default_type
 from .identity import ROOT_DECK, TAG_ROOT, note_guid
-from .render import escape, link, markdown_to_html
+from .render import escape, link
 from .retired import Retired
 from .text import slugify
 
@@ -98,7 +98,7 @@ def fields_for(question: Question, answer: Answer | None, content: Content, comp
         "ID": question.id,
         "Question": escape(question.text),
         "Variants": f"<ul>{variants}</ul>" if variants else "",
-        "Summary": markdown_to_html(answer.summary) if answer else "",
+        "Summary": answer.summary_html if answer else "",
         "Answer": answer.html if answer else "",
         "Section": escape(question.section),
         "Category": escape(" · ".join(c for _, c in question.places)),

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import html
+import os
 import re
+from importlib import metadata
+from pathlib import Path
 
 import markdown
 import nh3
@@ -53,11 +58,60 @@ def sanitize(fragment: str) -> str:
     )
 
 
+class RenderCache:
+    """Rendered HTML by a hash of the markdown and of everything that shapes the output (this
+    module, the highlighter, the pinned markdown/pygments/nh3 versions), one small file each
+    under build/. Rendering is most of a build's work; an unchanged note is never rendered twice."""
+
+    def __init__(self, folder: Path | None):
+        self.folder = folder
+
+    @staticmethod
+    @functools.cache
+    def version() -> str:
+        parts = [Path(__file__).read_bytes(), (Path(__file__).parent / "highlight.py").read_bytes()]
+        parts += [metadata.version(name).encode() for name in ("markdown", "pygments", "nh3")]
+        return hashlib.sha256(b"\0".join(parts)).hexdigest()[:16]
+
+    def _path(self, text: str) -> Path | None:
+        if self.folder is None:
+            return None
+        key = hashlib.sha256(f"{self.version()}\0{text}".encode()).hexdigest()
+        return self.folder / key[:2] / f"{key[2:]}.html"
+
+    def render(self, text: str) -> str:
+        path = self._path(text)
+        if path is not None and path.exists():
+            return sanitize(path.read_text(encoding="utf-8"))  # cheap, and build/ is not trusted input
+        rendered = _render(text)
+        if path is not None:
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                temporary = path.with_suffix(f".{os.getpid()}.tmp")
+                temporary.write_text(rendered, encoding="utf-8")
+                temporary.replace(path)
+            except OSError:
+                pass  # a cache we cannot write only costs time
+        return rendered
+
+
+CACHE = RenderCache(None)
+
+
+def use_cache(folder: Path | None) -> None:
+    """Cache rendered HTML under ``folder`` (None: no cache)."""
+    CACHE.folder = folder
+
+
 def markdown_to_html(text: str) -> str:
     """Render a contributor's markdown to sanitized HTML (deterministic for the same input).
 
     Code is highlighted into Pygments classes; math keeps Anki's delimiters intact.
     """
+    return CACHE.render(text)
+
+
+def _render(text: str) -> str:
     protected, math = _protect_math(text)
     rendered = markdown.markdown(protected, extensions=EXTENSIONS, extension_configs=CODEHILITE, output_format="html")
     for index, formula in enumerate(math):

@@ -12,13 +12,23 @@ from .errors import Problems
 LINE = "__line__"
 
 
+def _construct_mapping_with_line(loader, node, deep=False):
+    mapping = yaml.constructor.SafeConstructor.construct_mapping(loader, node, deep=deep)
+    mapping[LINE] = node.start_mark.line + 1
+    return mapping
+
+
 class _LineLoader(yaml.SafeLoader):
     """A safe loader that records the 1-based line of every mapping under ``__line__``."""
 
-    def construct_mapping(self, node, deep=False):
-        mapping = super().construct_mapping(node, deep=deep)
-        mapping[LINE] = node.start_mark.line + 1
-        return mapping
+    construct_mapping = _construct_mapping_with_line
+
+
+class _FastLineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """The same on libyaml's C parser (several times faster). Its error messages are vaguer, so
+    a file it cannot parse is parsed again by the pure loader for the message and line."""
+
+    construct_mapping = _construct_mapping_with_line
 
 
 def line_of(value: Any, default: int = 1) -> int:
@@ -27,6 +37,10 @@ def line_of(value: Any, default: int = 1) -> int:
 
 def load_text(text: str, path: Path, problems: Problems, first_line: int = 1) -> Any:
     """Parse YAML text; on a syntax error record ``path:line`` and return None."""
+    try:
+        return yaml.load(text, Loader=_FastLineLoader)  # noqa: S506 - SafeLoader subclass
+    except yaml.YAMLError:
+        pass
     try:
         return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - SafeLoader subclass
     except yaml.YAMLError as exc:
