@@ -32,11 +32,18 @@ def test_second_build_changes_nothing(tmp_path):
     assert changed == files and changed_again == []
     assert digests(dist) == first
     assert {p: p.stat().st_mtime_ns for p in dist.rglob("*") if p.is_file()} == mtimes
-    assert set(first) == {
-        "ai-engineering-interview.apkg", "csv/ai-engineering-interview.csv",
-        "sections/technical-questions.apkg",
-        "sections/system-design-questions.apkg", "sections/coding-problems.apkg",
+    expected = {
+        "ai-engineering-interview.apkg", "ai-engineering-interview.html", "csv/ai-engineering-interview.csv",
+        "sections/technical-questions.apkg", "sections/system-design-questions.apkg", "sections/coding-problems.apkg",
         "sections/behavioral-questions.apkg", "sections/take-home-assignments.apkg",
+        "mochi/ai-engineering-interview.mochi", "supermemo/ai-engineering-interview-qa.txt",
+        "mnemosyne/ai-engineering-interview.tsv", "quizlet/ai-engineering-interview.txt",
+        "practice/lru-cache/starter.py",
+    }
+    assert expected <= set(first)
+    assert {name.split("/")[0] for name in first} == {
+        "ai-engineering-interview.apkg", "ai-engineering-interview.html", "csv", "sections", "practice",
+        "mochi", "obsidian", "logseq", "supermemo", "mnemosyne", "quizlet",
     }
 
 

@@ -38,7 +38,7 @@ def test_spreadsheet_formulas_are_neutralised(cell, safe):
 def test_no_text_file_for_anki_is_shipped(real_dist):
     """Anki's text import cannot create our notetype: imported first it made 408 junk notes that
     then blocked the .apkg (408 conflicting). The .apkg does everything it did, so it is gone."""
-    assert not list(real_dist.rglob("*.txt"))
+    assert not list(real_dist.rglob("*.anki.txt")) and not list((real_dist / "csv").glob("*.txt"))
 
 
 def test_markup_in_question_text_is_neutralised_in_every_csv_column(project):
