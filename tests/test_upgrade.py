@@ -86,6 +86,8 @@ def test_study_then_upgrade_updates_exactly_the_edited_notes(tmp_path, new_colle
     reworded = col.get_note(col.find_notes(f'"ID:{question_id}"')[0])
     assert reworded["Question"] == question_text
     assert question_text in reworded.cards()[0].question()
+    assert '<span class="badge level">coding · ' in reworded.cards()[0].question()  # the level badge
+    assert "updated Nov 2023" in edited.cards()[0].answer()  # V2_TIME, shown on the back
 
 
 def test_a_change_that_shows_nothing_new_updates_no_note(tmp_path, new_collection, monkeypatch):
