@@ -28,5 +28,8 @@ def test_every_search_recipe_in_the_readme_finds_cards(new_collection, real_dist
     assert len(recipes) >= 6
     col = new_collection()
     import_apkg(col, real_dist / "ai-engineering-interview.apkg")
+    everything_answered = not col.find_notes("tag:ai-interview::status::unanswered")
     for search in recipes:
+        if everything_answered and search == "tag:ai-interview::status::unanswered":
+            continue  # a valid recipe that finds nothing once every question has its answer
         assert col.find_notes(search), search

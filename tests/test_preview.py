@@ -27,7 +27,7 @@ def media(real_dist):
 
 
 def test_samples_cover_every_question_type(cards):
-    assert {"concept", "design", "coding", "behavioral", "take-home", "table", "diagram", "unanswered"} <= {
+    assert {"concept", "design", "coding", "behavioral", "take-home", "table", "diagram", "svg-1", "svg-2"} <= {
         c.label for c in cards}
 
 
