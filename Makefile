@@ -66,14 +66,24 @@ browser:
 	      { $$SUDO apt-get update -q >/dev/null 2>&1 && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium fonts-dejavu-core >/dev/null 2>&1; }; } || \
 	    echo "could not install Chromium: browser tests will be skipped"; }
 
-$(RUNTIME): pyproject.toml
+# Strict editable installs (a link tree under build/) keep setuptools quiet about the flat
+# layout; a new module or template reinstalls, hence the dependency on the package's files.
+# (Deleting build/ removes that link tree too; the next make then reinstalls.)
+EDITABLE := --config-settings editable_mode=strict
+PACKAGE_FILES := $(wildcard build_decks/*.py build_decks/templates/*)
+LINK_TREE := $(if $(wildcard build/__editable__*),,reinstall)
+
+.PHONY: reinstall
+reinstall: ;
+
+$(RUNTIME): pyproject.toml $(PACKAGE_FILES) $(LINK_TREE)
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e .
+	$(BIN)/python -m pip install --quiet -e . $(EDITABLE)
 	touch $(RUNTIME)
 
 $(TESTING): $(RUNTIME)
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -e '.[test]' $(EDITABLE)
 	touch $(TESTING)
 
 clean:
