@@ -244,14 +244,21 @@ def load_decisions(content_dir: Path, problems: Problems) -> dict:
     return strip_lines(read_yaml(content_dir / "duplicates.yaml", problems, {}))
 
 
-def import_seed(seed_path: Path, content_dir: Path) -> ImportResult:
-    """Parse the seed, merge it with content/, and write content/ (YAML)."""
-    problems = Problems()
+def read_edition(seed_path: Path, content_dir: Path, problems: Problems):
+    """The parsed edition and what content/ already holds: (doc, known wordings, reserved ids,
+    duplicate decisions). Stops on any problem."""
     text = read_text(seed_path, problems)
     problems.raise_if_any()
     doc = parse_seed(text, seed_path, problems)
     known, reserved = existing_ids(content_dir, problems)
     decisions = load_decisions(content_dir, problems)
+    return doc, known, reserved, decisions
+
+
+def import_seed(seed_path: Path, content_dir: Path) -> ImportResult:
+    """Parse the seed, merge it with content/, and write content/ (YAML)."""
+    problems = Problems()
+    doc, known, reserved, decisions = read_edition(seed_path, content_dir, problems)
     problems.raise_if_any()
     result = collect(doc, decisions, known, reserved)
     write_content(content_dir, doc, result, decisions)

@@ -27,16 +27,14 @@ from .importer import (
     STATEMENT_CATEGORIES,
     Record,
     collect,
-    existing_ids,
-    load_decisions,
     make_id,
     provisional_level,
+    read_edition,
     similarity,
     sources_entries,
 )
-from .seed import parse_seed
 from .text import normalize, slugify
-from .yamlio import dump, read_text, read_yaml, strip_lines, write_atomic
+from .yamlio import dump, read_yaml, strip_lines, write_atomic
 
 MATCH = 0.6  # at least this similar: the same question, reworded
 REVIEW = 0.45  # between REVIEW and MATCH: a maintainer decides
@@ -105,11 +103,7 @@ def _score(record: Record, old: Existing) -> float:
 def plan(content_dir: Path, edition: Path) -> tuple[list[Decision], list[Record], list[Existing], dict]:
     """Match the new edition to content/; nothing is written."""
     problems = Problems()
-    text = read_text(edition, problems)
-    problems.raise_if_any()
-    doc = parse_seed(text, edition, problems)
-    known, reserved = existing_ids(content_dir, problems)
-    decisions = load_decisions(content_dir, problems)
+    doc, known, reserved, decisions = read_edition(edition, content_dir, problems)
     reviewed = read_yaml(content_dir / UPSTREAM / REVIEW_FILE, problems, []) or []
     problems.raise_if_any()
     chosen = {normalize(r["text"]): str(r["id"]) for r in reviewed if isinstance(r, dict) and r.get("id")}
