@@ -50,13 +50,18 @@ def note_paths(root: Path) -> list[Path]:
 
 
 def load_answers(
-    root: Path, content: Content, problems: Problems, retired: dict[str, str] | None = None
+    root: Path, content: Content, problems: Problems, retired: dict[str, str] | None = None, progress=None
 ) -> dict[str, Answer]:
     """Read every answer note; check ids against content/ (and retired ids) and each other."""
     retired = retired or {}
     answers: dict[str, Answer] = {}
     ids = {q.id for q in content.questions}
-    for path in note_paths(root):
+    paths = note_paths(root)
+    if progress:
+        progress.begin("reading answers", len(paths))
+    for path in paths:
+        if progress:
+            progress.tick()
         answer = load_answer(path, problems)
         if answer is None:
             continue

@@ -21,6 +21,7 @@ from .errors import Problems
 from .exports import exports
 from .identity import ROOT_DECK
 from .practice import kits
+from .progress import QUIET, Progress
 from .render import use_cache
 from .retired import check_ids, load_retired, update_lock
 from .studypage import study_page
@@ -43,7 +44,7 @@ class Project:
     problems: Problems  # what gather found: no errors (it raised), maybe warnings
 
 
-def gather(root: Path, templates: Path = DEFAULT_TEMPLATES) -> Project:
+def gather(root: Path, templates: Path = DEFAULT_TEMPLATES, progress: Progress = QUIET) -> Project:
     """Load and validate content and answers; raise every problem at once."""
     problems = Problems()
     use_cache(root / "build" / "render-cache")
@@ -51,7 +52,7 @@ def gather(root: Path, templates: Path = DEFAULT_TEMPLATES) -> Project:
     retired = load_retired(root, problems)
     problems.raise_if_unreadable()
     check_ids(root, content, retired, problems)
-    answers = load_answers(root, content, problems, {r.id: f"{r.path}:{r.line}" for r in retired})
+    answers = load_answers(root, content, problems, {r.id: f"{r.path}:{r.line}" for r in retired}, progress)
     check_diagrams(root, {Path(source).resolve() for a in answers.values() for _, source in a.media}, problems)
     clock = clock_for(root, problems)
     problems.raise_if_any()
@@ -67,14 +68,16 @@ def gather(root: Path, templates: Path = DEFAULT_TEMPLATES) -> Project:
     return Project(root, content, answers, cards, timestamp, notetype_mod, templates, clock, problems)
 
 
-def outputs(project: Project, staging: Path) -> list[Path]:
+def outputs(project: Project, staging: Path, progress: Progress = QUIET) -> list[Path]:
     """Write every artifact under ``staging``; return their paths relative to it."""
     written = []
+    progress.begin("writing packages", 1 + len(project.content.sections))
     described = descriptions(project.content, project.cards, project.timestamp, last_headline(project.root))
     model = notetype(project.notetype_mod, project.templates)
     full = staging / f"{PACKAGE}.apkg"
     write_package(project.cards, described, full, project.timestamp, model)
     written.append(full)
+    progress.tick()
     for section in project.content.sections:
         mine = [c for c in project.cards if c.question.section == section]
         prefix = section_deck(project.content, section)
@@ -83,6 +86,8 @@ def outputs(project: Project, staging: Path) -> list[Path]:
         path.parent.mkdir(parents=True, exist_ok=True)
         write_package(mine, wanted, path, project.timestamp, model)
         written.append(path)
+        progress.tick()
+    progress.begin("writing other formats")
     csv_dir = staging / "csv"
     csv_dir.mkdir(parents=True, exist_ok=True)
     (csv_dir / f"{PACKAGE}.csv").write_bytes(generic_csv(project.cards, project.content).encode("utf-8"))
@@ -128,21 +133,23 @@ def publish(staging: Path, files: list[Path], dist: Path) -> list[Path]:
 
 
 def build(
-    root: Path, dist: Path, templates: Path = DEFAULT_TEMPLATES, record_ids: bool = True
+    root: Path, dist: Path, templates: Path = DEFAULT_TEMPLATES, record_ids: bool = True,
+    progress: Progress = QUIET,
 ) -> tuple[Project, list[Path], list[Path]]:
     """Gather, then write all outputs; dist/ is untouched when anything fails before publishing.
 
     Publishing records every question id in content/ids.lock and every note's hash and mod
     in content/notes.lock (``record_ids``).
     """
-    project = gather(root, templates)
+    project = gather(root, templates, progress)
     dist.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=dist))
     try:
-        files = outputs(project, staging)
+        files = outputs(project, staging, progress)
         changed = publish(staging, files, dist)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+        progress.finish()
     if record_ids:
         update_lock(root, [q.id for q in project.content.questions])
         write_lock(root, project.clock.entries())

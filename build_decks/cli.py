@@ -21,6 +21,7 @@ from .errors import DeckError, Problems
 from .highlight import highlight_css
 from .importer import import_seed
 from .preview import find_browser, readme_shots, render_previews, study_page_shots
+from .progress import Progress
 from .scaffold import new_answer
 from .status import format_status, format_unanswered
 from .sync import sync
@@ -48,7 +49,7 @@ def build(root: Path, dist: Path | None) -> None:
 
         build-decks build
     """
-    project, files, changed = run_build(root, dist or root / "dist")
+    project, files, changed = run_build(root, dist or root / "dist", progress=Progress())
     show_warnings(project.problems)
     answered = sum(c.answer is not None for c in project.cards)
     click.echo(f"{len(project.cards)} cards ({answered} answered) -> {len(files)} files, {len(changed)} changed")
