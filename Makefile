@@ -66,24 +66,18 @@ browser:
 	      { $$SUDO apt-get update -q >/dev/null 2>&1 && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium fonts-dejavu-core >/dev/null 2>&1; }; } || \
 	    echo "could not install Chromium: browser tests will be skipped"; }
 
-# Strict editable installs (a link tree under build/) keep setuptools quiet about the flat
-# layout; a new module or template reinstalls, hence the dependency on the package's files.
-# (Deleting build/ removes that link tree too; the next make then reinstalls.)
-EDITABLE := --config-settings editable_mode=strict
+# A regular (not editable) install: setuptools stays quiet, and any change to the package's
+# files reinstalls it on the next make.
 PACKAGE_FILES := $(wildcard build_decks/*.py build_decks/templates/*)
-LINK_TREE := $(if $(wildcard build/__editable__*),,reinstall)
 
-.PHONY: reinstall
-reinstall: ;
-
-$(RUNTIME): pyproject.toml $(PACKAGE_FILES) $(LINK_TREE)
+$(RUNTIME): pyproject.toml $(PACKAGE_FILES)
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e . $(EDITABLE)
+	$(BIN)/python -m pip install --quiet .
 	touch $(RUNTIME)
 
 $(TESTING): $(RUNTIME)
-	$(BIN)/python -m pip install --quiet -e '.[test]' $(EDITABLE)
+	$(BIN)/python -m pip install --quiet '.[test]'
 	touch $(TESTING)
 
 clean:
