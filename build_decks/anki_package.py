@@ -14,15 +14,7 @@ from .cards import FIELDS, Card
 from .identity import NOTETYPE_ID, NOTETYPE_NAME, PRESET_ID, ROOT_DECK, deck_id
 
 ZIP_EPOCH_MIN = 315532800  # 1980-01-01, the earliest time a zip entry can carry
-
-
-TEMPLATE_FILES = ("front.html", "back.html", "style.css", "highlight.css")
 DEFAULT_TEMPLATES = Path(__file__).parent / "templates"
-
-
-def template_paths(templates: Path) -> list[Path]:
-    """The files that define how a card looks: front, back and CSS."""
-    return [templates / name for name in TEMPLATE_FILES]
 
 
 def template_text(templates: Path, name: str) -> str:

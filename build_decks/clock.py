@@ -117,9 +117,6 @@ class Clock:
         self.assigned[key] = Entry(digest, mod)
         return mod
 
-    def changed(self) -> list[str]:
-        return sorted(k for k, e in self.assigned.items() if self.recorded.get(k) != e)
-
     def entries(self) -> dict[str, Entry]:
         """Everything to record: what this build assigned, plus notes no longer built (kept)."""
         return {**self.recorded, **self.assigned}

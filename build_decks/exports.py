@@ -167,9 +167,8 @@ def mnemosyne(cards: list[Card], content: Content) -> dict[str, bytes]:
     for card in live(cards):
         front = escape(question_text(card))
         back = card.fields["Answer"] or f"<p>{escape(NO_ANSWER)}</p>"
-        for name in media_names(card).values():
-            back = back.replace(f'src="{name}"', f'src="{name}"')
-        back += f"<p>{escape(sources_line(card, content))}</p>" if sources_line(card, content) else ""
+        sources = sources_line(card, content)
+        back += f"<p>{escape(sources)}</p>" if sources else ""
         rows.append(f"{_tsv(front)}\t{_tsv(back)}")
     return {"mnemosyne/ai-engineering-interview.tsv": ("\n".join(rows) + "\n").encode("utf-8"),
             **{f"mnemosyne/{name}": data for name, data in media_files(cards).items()}}
