@@ -145,11 +145,19 @@ def stage_media(cards: list[Card], folder: Path) -> list[Path]:
 
 def normalize_zip(source: Path, target: Path, timestamp: int) -> None:
     """Rewrite a zip with fixed entry times, order and permissions (genanki uses wall-clock times)."""
+    with zipfile.ZipFile(source) as zin:
+        entries = {name: zin.read(name) for name in zin.namelist()}
+    write_zip(target, entries, timestamp)
+
+
+def write_zip(target, entries: dict[str, bytes], timestamp: int) -> None:
+    """A zip whose bytes depend only on ``entries`` and ``timestamp``: sorted names, one fixed
+    entry time, fixed permissions and compression. ``target`` is a path or a binary file."""
     date_time = time.gmtime(max(timestamp, ZIP_EPOCH_MIN))[:6]
-    with zipfile.ZipFile(source) as zin, zipfile.ZipFile(target, "w") as zout:
-        for name in sorted(zin.namelist()):
+    with zipfile.ZipFile(target, "w") as zout:
+        for name in sorted(entries):
             info = zipfile.ZipInfo(name, date_time=date_time)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
             info.create_system = 3
-            zout.writestr(info, zin.read(name), compresslevel=9)
+            zout.writestr(info, entries[name], compresslevel=9)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from .content import Content
 from .errors import Problems
+from .progress import QUIET, Progress
 from .render import markdown_to_html
 from .safety import IMAGE, check_markdown
 from .yamlio import LINE, load_text, read_text
@@ -50,18 +51,17 @@ def note_paths(root: Path) -> list[Path]:
 
 
 def load_answers(
-    root: Path, content: Content, problems: Problems, retired: dict[str, str] | None = None, progress=None
+    root: Path, content: Content, problems: Problems, retired: dict[str, str] | None = None,
+    progress: Progress = QUIET,
 ) -> dict[str, Answer]:
     """Read every answer note; check ids against content/ (and retired ids) and each other."""
     retired = retired or {}
     answers: dict[str, Answer] = {}
     ids = {q.id for q in content.questions}
     paths = note_paths(root)
-    if progress:
-        progress.begin("reading answers", len(paths))
+    progress.begin("reading answers", len(paths))
     for path in paths:
-        if progress:
-            progress.tick()
+        progress.tick()
         answer = load_answer(path, problems)
         if answer is None:
             continue

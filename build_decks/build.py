@@ -12,7 +12,7 @@ from .anki_package import DEFAULT_TEMPLATES, notetype, write_package
 from .answers import Answer, load_answers
 from .cards import Card, build_cards, section_deck
 from .changes import last_headline
-from .clock import NOTETYPE_KEY, Clock, clock_for, content_hash, write_lock
+from .clock import NOTETYPE_KEY, Clock, clock_for, content_hash, source_date_epoch, write_lock
 from .content import Content, load_content
 from .csv_files import generic_csv
 from .describe import descriptions
@@ -63,8 +63,8 @@ def gather(root: Path, templates: Path = DEFAULT_TEMPLATES, progress: Progress =
     ))
     clock.check_dated(root, problems)
     problems.raise_if_any()
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    timestamp = int(epoch) if epoch.isdigit() else max([notetype_mod, *(c.mod for c in cards)])
+    epoch = source_date_epoch()
+    timestamp = epoch if epoch is not None else max([notetype_mod, *(c.mod for c in cards)])
     return Project(root, content, answers, cards, timestamp, notetype_mod, templates, clock, problems)
 
 

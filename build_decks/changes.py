@@ -24,6 +24,7 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .clock import source_date_epoch
 from .errors import DeckError
 
 FIELD_SEP = "\x1f"
@@ -83,8 +84,7 @@ def seen_from_cards(cards) -> dict[str, Seen]:
         f = card.fields
         status = card.status
         place = f"{f['Section']} / {f['Category']}"
-        content = FIELD_SEP.join(f[k] for k in sorted(f) if k not in ("Question", "Status", "Section", "Category"))
-        result[card.id] = Seen(card.id, card.question.text, place, status, content)
+        result[card.id] = Seen(card.id, card.question.text, place, status, _shown(f))
     return result
 
 
@@ -101,10 +101,14 @@ def seen_from_apkg(path: Path) -> dict[str, Seen]:
     for mid, flds in rows:
         f = dict(zip(names[mid], flds.split(FIELD_SEP), strict=False))
         status = f.get("Status", "").split(" · ")[0]
-        content = FIELD_SEP.join(f[k] for k in sorted(f) if k not in ("Question", "Status", "Section", "Category"))
         result[f["ID"]] = Seen(f["ID"], _text(f.get("Question", "")), f"{f.get('Section')} / {f.get('Category')}",
-                               status, content)
+                               status, _shown(f))
     return result
+
+
+def _shown(fields: dict[str, str]) -> str:
+    """Every field but those a Seen keeps apart (question, place, status), in a fixed order."""
+    return FIELD_SEP.join(fields[k] for k in sorted(fields) if k not in ("Question", "Status", "Section", "Category"))
 
 
 def _text(markup: str) -> str:
@@ -222,7 +226,8 @@ def release(root: Path, version: str, since: str | None = None) -> tuple[Changes
         raise DeckError(f"version {version} must be newer than the current {__version__}")
     ref = since or last_release_ref(root)
     changes = changes_since(root, ref)
-    day = time.strftime("%Y-%m-%d", time.gmtime(int(os.environ.get("SOURCE_DATE_EPOCH") or time.time())))
+    epoch = source_date_epoch()
+    day = time.strftime("%Y-%m-%d", time.gmtime(epoch if epoch is not None else time.time()))
     write_changelog(root, changelog_entry(version, changes, day))
     stamp_version(root, version)
     commands = [

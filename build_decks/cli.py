@@ -24,7 +24,7 @@ from .preview import find_browser, readme_shots, render_previews, study_page_sho
 from .progress import Progress
 from .scaffold import new_answer
 from .status import format_status, format_unanswered
-from .sync import sync
+from .sync import keep_edition, sync
 
 ROOT = click.option(
     "--root", type=click.Path(file_okay=False, path_type=Path), default=Path("."), show_default=True,
@@ -134,10 +134,7 @@ def import_seed_command(root: Path, seed: Path, dry_run: bool) -> None:
     content_dir = root / "content"
     if not any((content_dir / "questions").glob("*.yaml")):
         result = import_seed(seed, content_dir)
-        copy = content_dir / "upstream" / "ai-engineering-interview-questions.md"
-        copy.parent.mkdir(parents=True, exist_ok=True)
-        if seed.resolve() != copy.resolve():
-            copy.write_bytes(seed.read_bytes())
+        keep_edition(content_dir, seed)
         click.echo(f"{len(result.records)} questions imported")
         for a, b, score in result.near_duplicates:
             click.echo(f"  near-duplicate ({score}): {a.id} ~ {b.id}  (record a decision in content/duplicates.yaml)")

@@ -132,7 +132,12 @@ class Clock:
             )
 
 
-def clock_for(root: Path, problems: Problems) -> Clock:
+def source_date_epoch() -> int | None:
+    """SOURCE_DATE_EPOCH as an int, or None when unset or not a number."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    now = int(epoch) if epoch.isdigit() else head_commit_time(root)
-    return Clock(load_lock(root, problems), now)
+    return int(epoch) if epoch.isdigit() else None
+
+
+def clock_for(root: Path, problems: Problems) -> Clock:
+    epoch = source_date_epoch()
+    return Clock(load_lock(root, problems), epoch if epoch is not None else head_commit_time(root))

@@ -60,6 +60,8 @@ def check_code(paths: list[Path], problems: Problems, cache: Path | None = None)
     blocks = [block for path in paths for block in python_blocks(path)]
     passed = _load(cache)
     todo = [b for b in blocks if b.key not in passed]
+    if not todo:
+        return 0  # every block passed before: nothing to run, nothing to record
     with ThreadPoolExecutor(max_workers=max(1, os.cpu_count() or 1)) as pool:
         outcomes = list(pool.map(run_block, todo))
     for block, failure in zip(todo, outcomes, strict=True):

@@ -19,9 +19,9 @@ from __future__ import annotations
 import hashlib
 import io
 import re
-import zipfile
 from pathlib import Path
 
+from .anki_package import ZIP_EPOCH_MIN, write_zip
 from .cards import Card
 from .content import Content
 from .render import escape
@@ -284,12 +284,8 @@ def mochi_content(card: Card, content: Content) -> str:
 
 def mochi(cards: list[Card], content: Content) -> dict[str, bytes]:
     buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        entries = {"data.edn": mochi_data(cards, content).encode("utf-8"), **media_files(cards)}
-        for name in sorted(entries):
-            info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
-            info.compress_type, info.external_attr, info.create_system = zipfile.ZIP_DEFLATED, 0o644 << 16, 3
-            archive.writestr(info, entries[name], compresslevel=9)
+    entries = {"data.edn": mochi_data(cards, content).encode("utf-8"), **media_files(cards)}
+    write_zip(buffer, entries, ZIP_EPOCH_MIN)
     return {"mochi/ai-engineering-interview.mochi": buffer.getvalue()}
 
 

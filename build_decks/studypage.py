@@ -16,7 +16,7 @@ from pathlib import Path
 
 from . import __version__
 from .anki_package import DEFAULT_TEMPLATES, template_text
-from .cards import Card
+from .cards import Card, companies_of
 from .content import Content
 from .describe import LICENSE
 from .render import escape
@@ -62,14 +62,10 @@ def card_record(card: Card, content: Content) -> dict:
     return {
         "id": q.id, "section": q.section, "category": q.category,
         "categories": [c for _, c in q.places], "type": q.type, "level": q.level,
-        "companies": [content.companies.get(c, c) for c in _companies(card)],
+        "companies": [content.companies.get(c, c) for c in sorted(companies_of(q, content))],
         "status": card.status, "position": card.due, "question": card.fields["Question"],
         "front": front(card), "back": back(card), "text": text,
     }
-
-
-def _companies(card: Card) -> list[str]:
-    return [t.split("::")[-1] for t in card.tags if "::company::" in t]
 
 
 def study_page(cards: list[Card], content: Content, timestamp: int) -> str:

@@ -33,6 +33,7 @@ from .importer import (
     similarity,
     sources_entries,
 )
+from .seed import SeedDoc
 from .text import normalize, slugify
 from .yamlio import dump, read_yaml, strip_lines, write_atomic
 
@@ -100,7 +101,7 @@ def _score(record: Record, old: Existing) -> float:
     return max(wording_score(record.text, text) for text in old.texts)
 
 
-def plan(content_dir: Path, edition: Path) -> tuple[list[Decision], list[Record], list[Existing], dict]:
+def plan(content_dir: Path, edition: Path) -> tuple[list[Decision], list[Record], list[Existing], SeedDoc]:
     """Match the new edition to content/; nothing is written."""
     problems = Problems()
     doc, known, reserved, decisions = read_edition(edition, content_dir, problems)
@@ -162,7 +163,7 @@ def plan(content_dir: Path, edition: Path) -> tuple[list[Decision], list[Record]
     for old in olds:
         if old.id not in taken and not any(d.kind == "ambiguous" and old.id in dict(d.candidates) for d in result):
             result.append(Decision("retired", old.texts[0], old.id))
-    return result, records, olds, {"doc": doc}
+    return result, records, olds, doc
 
 
 def _matched(record: Record, old: Existing, score: float) -> Decision:
@@ -174,7 +175,7 @@ def _matched(record: Record, old: Existing, score: float) -> Decision:
 
 def sync(content_dir: Path, edition: Path, dry_run: bool = False) -> list[Decision]:
     """Plan, then (unless ``dry_run`` or anything is ambiguous) write content/."""
-    decisions, records, olds, extra = plan(content_dir, edition)
+    decisions, records, olds, doc = plan(content_dir, edition)
     ambiguous = [d for d in decisions if d.kind == "ambiguous"]
     if dry_run:
         return decisions
@@ -186,13 +187,18 @@ def sync(content_dir: Path, edition: Path, dry_run: bool = False) -> list[Decisi
         write_atomic(review, "# For each question, write `id: <question-id>` (the same question) or `id: new`,\n"
                              "# then run the sync again.\n" + dump(entries))
         raise DeckError(f"{len(ambiguous)} ambiguous matches: decide them in {review}, then sync again")
-    _write(content_dir, decisions, records, olds, extra["doc"])
+    _write(content_dir, decisions, records, olds, doc)
+    keep_edition(content_dir, edition)
+    review.unlink(missing_ok=True)
+    return decisions
+
+
+def keep_edition(content_dir: Path, edition: Path) -> None:
+    """The edition content/ now comes from becomes the in-repo copy the next sync diffs against."""
     copy = content_dir / UPSTREAM / EDITION
     if edition.resolve() != copy.resolve():
         copy.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(edition, copy)
-    review.unlink(missing_ok=True)
-    return decisions
 
 
 def _write(content_dir: Path, decisions: list[Decision], records: list[Record], olds: list[Existing], doc) -> None:
