@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
 import json
-import shutil
+import sqlite3
 import time
 import zipfile
 from pathlib import Path
@@ -13,6 +14,7 @@ import genanki
 from .cards import FIELDS, Card
 from .identity import NOTETYPE_ID, NOTETYPE_NAME, PRESET_ID, ROOT_DECK, deck_id
 
+COMPRESSION = 6  # zlib's default: level 9 costs twice the time for about 1% smaller files
 ZIP_EPOCH_MIN = 315532800  # 1980-01-01, the earliest time a zip entry can carry
 DEFAULT_TEMPLATES = Path(__file__).parent / "templates"
 
@@ -118,36 +120,23 @@ class _Package(genanki.Package):
 def write_package(
     cards: list[Card], descriptions: dict[str, str], path: Path, timestamp: int, model: genanki.Model
 ) -> None:
-    """Write an .apkg whose bytes depend only on its inputs and ``timestamp``."""
-    raw = path.with_name(path.name + ".raw")
-    decks = make_decks(cards, descriptions, model)
-    folder = path.parent / (path.name + ".media")
+    """Write an .apkg whose bytes depend only on its inputs and ``timestamp``.
+
+    genanki fills the collection (in memory); we zip it once ourselves, with fixed entry times
+    and order (genanki's own writer stamps wall-clock times and would compress it twice)."""
+    media = sorted({m for card in cards if card.answer for m in card.answer.media})
+    package = _Package(make_decks(cards, descriptions, model), model.mod)
+    connection = sqlite3.connect(":memory:")
     try:
-        media = stage_media(cards, folder)
-        package = _Package(decks, model.mod, media_files=[str(p) for p in media])
-        package.write_to_file(str(raw), timestamp=timestamp)
-        normalize_zip(raw, path, timestamp)
+        package.write_to_db(connection.cursor(), timestamp, itertools.count(int(timestamp * 1000)))
+        connection.commit()
+        collection = connection.serialize()
     finally:
-        raw.unlink(missing_ok=True)
-        shutil.rmtree(folder, ignore_errors=True)
-
-
-def stage_media(cards: list[Card], folder: Path) -> list[Path]:
-    """Copy each card's images under their package names (genanki names media by basename)."""
-    staged = []
-    for name, source in sorted({m for card in cards if card.answer for m in card.answer.media}):
-        folder.mkdir(parents=True, exist_ok=True)
-        target = folder / name
-        target.write_bytes(source.read_bytes())
-        staged.append(target)
-    return staged
-
-
-def normalize_zip(source: Path, target: Path, timestamp: int) -> None:
-    """Rewrite a zip with fixed entry times, order and permissions (genanki uses wall-clock times)."""
-    with zipfile.ZipFile(source) as zin:
-        entries = {name: zin.read(name) for name in zin.namelist()}
-    write_zip(target, entries, timestamp)
+        connection.close()
+    entries = {"collection.anki2": collection, "media": json.dumps({str(i): name for i, (name, _) in enumerate(media)})}
+    entries.update({str(i): Path(source).read_bytes() for i, (_, source) in enumerate(media)})
+    write_zip(path, {name: data.encode() if isinstance(data, str) else data for name, data in entries.items()},
+              timestamp)
 
 
 def write_zip(target, entries: dict[str, bytes], timestamp: int) -> None:
@@ -160,4 +149,4 @@ def write_zip(target, entries: dict[str, bytes], timestamp: int) -> None:
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
             info.create_system = 3
-            zout.writestr(info, entries[name], compresslevel=9)
+            zout.writestr(info, entries[name], compresslevel=COMPRESSION)

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .content import Content
 from .errors import Problems
+from .parallel import map_forked
 from .progress import QUIET, Progress
-from .render import markdown_to_html
+from .render import CACHE, markdown_to_html, render_markdown
 from .safety import IMAGE, check_markdown
 from .yamlio import LINE, load_text, read_text
 
@@ -59,10 +60,7 @@ def load_answers(
     answers: dict[str, Answer] = {}
     ids = {q.id for q in content.questions}
     paths = note_paths(root)
-    progress.begin("reading answers", len(paths))
-    for path in paths:
-        progress.tick()
-        answer = load_answer(path, problems)
+    for path, answer in zip(paths, read_answers(paths, problems, progress), strict=True):
         if answer is None:
             continue
         if answer.id in retired:
@@ -97,7 +95,8 @@ def unknown_id_message(qid: str, ids: set[str]) -> str:
     return f"id '{qid}' is not a question in content/{hint}"
 
 
-def load_answer(path: Path, problems: Problems) -> Answer | None:
+def read_draft(path: Path, problems: Problems) -> Answer | None:
+    """The note with everything but its HTML: ``html`` holds the markdown to render."""
     if path.stat().st_size > MAX_BYTES:
         problems.add(path, 1, f"answer note is larger than {MAX_BYTES // 1024} KiB; keep notes short")
         return None
@@ -128,10 +127,45 @@ def load_answer(path: Path, problems: Problems) -> Answer | None:
                          "the answer (or delete the line)")
     images = check_markdown(body, path, body_line, problems)
     media = {image.src: f"aei-{qid}-{Path(image.src).name}" for image in images}
-    rendered = markdown_to_html(IMAGE.sub(lambda m: m.group(0).replace(m.group(1), media.get(m.group(1), "")), body))
+    source = IMAGE.sub(lambda m: m.group(0).replace(m.group(1), media.get(m.group(1), "")), body)
     files = tuple(sorted({(media[image.src], image.path) for image in images}))
-    return Answer(qid, str(path), body, summary, rendered, count_words(body), files, body_line,
-                  summary_html(summary, rendered))
+    return Answer(qid, str(path), body, summary, source, count_words(body), files, body_line)
+
+
+def finish(draft: Answer, rendered: str) -> Answer:
+    return replace(draft, html=rendered, summary_html=summary_html(draft.summary, rendered))
+
+
+def load_answer(path: Path, problems: Problems) -> Answer | None:
+    draft = read_draft(path, problems)
+    return finish(draft, markdown_to_html(draft.html)) if draft else None
+
+
+PARALLEL_RENDERS = 16  # fewer notes to render than this: forking workers costs more than it saves
+
+
+def read_answers(paths: list[Path], problems: Problems, progress: Progress = QUIET) -> list[Answer | None]:
+    """Every note, in order. Notes the render cache lacks are rendered across the cores."""
+    progress.begin("reading answers", len(paths))
+    drafts = []
+    for path in paths:
+        drafts.append(read_draft(path, problems))
+        progress.tick()
+    rendered = {d.html: CACHE.cached(d.html) for d in drafts if d}
+    missing = [text for text, html in rendered.items() if html is None]
+    progress.begin("rendering answers", len(missing))
+    fresh = map_forked(render_and_store, missing, chunksize=4) if len(missing) >= PARALLEL_RENDERS \
+        else map(render_and_store, missing)
+    for text, html in zip(missing, fresh, strict=True):
+        rendered[text] = html
+        progress.tick()
+    return [finish(d, rendered[d.html]) if d else None for d in drafts]
+
+
+def render_and_store(text: str) -> str:
+    html = render_markdown(text)
+    CACHE.store(text, html)
+    return html
 
 
 def split_front_matter(text: str, path: Path, problems: Problems) -> tuple[dict | None, str, int]:
@@ -175,14 +209,17 @@ def opening_paragraph(body: str) -> str:
     return block
 
 
+WORD = re.compile(r"\S*[^\W_]\S*")  # a whitespace-separated token holding a letter or digit (str.isalnum)
+
+
 def count_words(body: str) -> int:
     """Words outside fenced code blocks: whitespace-separated tokens with a letter or digit
     (headings and inline code count; `p(y|x)` is one word, a lone '-' or '|' is none)."""
-    words = 0
+    prose = []
     in_code = False
     for line in body.split("\n"):
         if FENCE.match(line.strip()):
             in_code = not in_code
         elif not in_code:
-            words += sum(1 for token in line.split() if any(c.isalnum() for c in token))
-    return words
+            prose.append(line)
+    return len(WORD.findall("\n".join(prose)))

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,12 +20,14 @@ from .csv_files import generic_csv
 from .describe import descriptions
 from .diagrams import check_diagrams
 from .errors import Problems
-from .exports import exports
+from .exports import EXPORTERS
 from .identity import ROOT_DECK
+from .parallel import map_forked
 from .practice import kits
 from .progress import QUIET, Progress
 from .render import use_cache
 from .retired import check_ids, load_retired, update_lock
+from .state import code_digest, content_digest
 from .studypage import study_page
 from .text import slugify
 
@@ -68,57 +72,104 @@ def gather(root: Path, templates: Path = DEFAULT_TEMPLATES, progress: Progress =
     return Project(root, content, answers, cards, timestamp, notetype_mod, templates, clock, problems)
 
 
-def outputs(project: Project, staging: Path, progress: Progress = QUIET) -> list[Path]:
-    """Write every artifact under ``staging``; return their paths relative to it."""
+@dataclass(frozen=True)
+class Job:
+    """One group of output files: written together, from ``cards`` (what they show)."""
+
+    name: str
+    cards: list[Card]
+    write: Callable[[Project, Path], list[Path]]  # writes under staging, returns the paths
+
+
+def jobs(project: Project) -> list[Job]:
+    """Every output of the build, slowest first (so two workers finish together)."""
+    content, cards = project.content, project.cards
+    found = [Job("package:all", cards, lambda p, s: [write_apkg(p, s, None)])]
+    found += [Job(f"package:{section}", [c for c in cards if c.question.section == section],
+                  lambda p, s, section=section: [write_apkg(p, s, section)]) for section in content.sections]
+    found += [Job(f"export:{exporter.__name__}", cards, lambda p, s, exporter=exporter: write_files(
+        s, exporter(p.cards, p.content))) for exporter in EXPORTERS]
+    found += [
+        Job("study-page", cards, lambda p, s: write_files(s, {f"{PACKAGE}.html": study_page(
+            p.cards, p.content, p.timestamp).encode("utf-8")})),
+        Job("csv", cards, lambda p, s: write_files(s, {f"csv/{PACKAGE}.csv": generic_csv(
+            p.cards, p.content).encode("utf-8")})),
+        Job("practice", cards, lambda p, s: write_files(s, {
+            f"practice/{qid}/{name}": text.encode("utf-8")
+            for qid, files in kits(p.cards).items() for name, text in files.items()})),
+    ]
+    return found
+
+
+def write_files(staging: Path, files: dict[str, bytes]) -> list[Path]:
     written = []
-    progress.begin("writing packages", 1 + len(project.content.sections))
-    described = descriptions(project.content, project.cards, project.timestamp, last_headline(project.root))
-    model = notetype(project.notetype_mod, project.templates)
-    full = staging / f"{PACKAGE}.apkg"
-    write_package(project.cards, described, full, project.timestamp, model)
-    written.append(full)
-    progress.tick()
-    for section in project.content.sections:
-        mine = [c for c in project.cards if c.question.section == section]
-        prefix = section_deck(project.content, section)
-        wanted = {k: v for k, v in described.items() if k == ROOT_DECK or k == prefix or k.startswith(prefix + "::")}
-        path = staging / "sections" / f"{slugify(section)}.apkg"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        write_package(mine, wanted, path, project.timestamp, model)
-        written.append(path)
-        progress.tick()
-    progress.begin("writing other formats")
-    csv_dir = staging / "csv"
-    csv_dir.mkdir(parents=True, exist_ok=True)
-    (csv_dir / f"{PACKAGE}.csv").write_bytes(generic_csv(project.cards, project.content).encode("utf-8"))
-    written.append(csv_dir / f"{PACKAGE}.csv")
-    for rel, data in sorted(exports(project.cards, project.content).items()):
+    for rel, data in sorted(files.items()):
         path = staging / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
         written.append(path)
-    page = staging / f"{PACKAGE}.html"
-    page.write_bytes(study_page(project.cards, project.content, project.timestamp).encode("utf-8"))
-    written.append(page)
-    for qid, files in sorted(kits(project.cards).items()):
-        folder = staging / "practice" / qid
-        folder.mkdir(parents=True, exist_ok=True)
-        for name, text in sorted(files.items()):
-            (folder / name).write_bytes(text.encode("utf-8"))
-            written.append(folder / name)
-    return [p.relative_to(staging) for p in written]
+    return written
 
 
-def publish(staging: Path, files: list[Path], dist: Path) -> list[Path]:
+def write_apkg(project: Project, staging: Path, section: str | None) -> Path:
+    """The whole deck (section None) or one section's package."""
+    described = descriptions(project.content, project.cards, project.timestamp, last_headline(project.root))
+    model = notetype(project.notetype_mod, project.templates)
+    if section is None:
+        path = staging / f"{PACKAGE}.apkg"
+        write_package(project.cards, described, path, project.timestamp, model)
+        return path
+    prefix = section_deck(project.content, section)
+    wanted = {k: v for k, v in described.items() if k == ROOT_DECK or k == prefix or k.startswith(prefix + "::")}
+    path = staging / "sections" / f"{slugify(section)}.apkg"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_package([c for c in project.cards if c.question.section == section], wanted, path, project.timestamp, model)
+    return path
+
+
+def run_parallel(project: Project, todo: list[Job], staging: Path, progress: Progress):
+    """(job name, files written) for each job, the jobs spread over the cores."""
+    def run(index: int) -> tuple[str, list[Path]]:
+        return todo[index].name, todo[index].write(project, staging)
+
+    for result in map_forked(run, range(len(todo))):
+        progress.tick()
+        yield result
+
+
+def outputs(
+    project: Project, staging: Path, progress: Progress = QUIET, skip: Callable[[Job], list[Path] | None] = None,
+) -> tuple[list[Path], dict[str, list[Path]]]:
+    """Write every job's files under ``staging`` (in parallel where it pays); a job that ``skip``
+    answers with its files is not run. Returns every file (relative) and each job's files."""
+    todo, done = [], {}
+    for job in jobs(project):
+        kept = skip(job) if skip else None
+        if kept is None:
+            todo.append(job)
+        else:
+            done[job.name] = kept
+    progress.begin("writing outputs", len(todo))
+    for name, files in run_parallel(project, todo, staging, progress):
+        done[name] = [path.relative_to(staging) for path in files]
+    every = sorted({rel for files in done.values() for rel in files})
+    return every, done
+
+
+def publish(staging: Path, files: list[Path], dist: Path, kept: set[Path] = frozenset()) -> list[Path]:
     """Move staged files into dist/ one atomic rename each; skip files whose bytes are unchanged.
 
-    Files that an earlier build wrote but this one did not are removed from dist/.
+    ``kept`` files were not staged: dist/ already holds them as they should be. Files that an
+    earlier build wrote but this one did not are removed from dist/.
     """
     changed = []
     for rel in files:
+        if rel in kept:
+            continue
         target = dist / rel
         target.parent.mkdir(parents=True, exist_ok=True)
-        if target.exists() and target.read_bytes() == (staging / rel).read_bytes():
+        if target.exists() and target.stat().st_size == (staging / rel).stat().st_size \
+                and target.read_bytes() == (staging / rel).read_bytes():
             continue
         os.replace(staging / rel, target)
         changed.append(rel)
@@ -132,21 +183,87 @@ def publish(staging: Path, files: list[Path], dist: Path) -> list[Path]:
     return changed
 
 
+class Records:
+    """What each job last wrote (build/outputs.json): a key of everything its files depend on,
+    and each file's size and modification time in dist/. A job whose key is unchanged and whose
+    files are still as written is not run again: its files are already right."""
+
+    def __init__(self, root: Path, dist: Path, project: Project):
+        self.path = root / "build" / "outputs.json"
+        self.dist = dist
+        try:
+            saved = json.loads(self.path.read_text(encoding="utf-8"))
+            self.saved = saved["jobs"] if saved.get("dist") == str(dist.resolve()) else {}
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            self.saved = {}
+        self.base = content_hash([code_digest(project.templates), content_digest(root), project.timestamp,
+                                  project.notetype_mod])
+        self.digests = {c.id: card_digest(project, c) for c in project.cards}
+        self.keys: dict[str, str] = {}
+        self.skipped: set[str] = set()
+
+    def key(self, job: Job) -> str:
+        return content_hash([self.base, job.name, [self.digests[c.id] for c in job.cards]])
+
+    def skip(self, job: Job) -> list[Path] | None:
+        key = self.keys[job.name] = self.key(job)
+        saved = self.saved.get(job.name)
+        if not isinstance(saved, dict) or saved.get("key") != key or not isinstance(saved.get("files"), dict):
+            return None
+        for rel, stat in saved["files"].items():
+            try:
+                now = (self.dist / rel).stat()
+            except OSError:
+                return None
+            if [now.st_size, now.st_mtime_ns] != stat:
+                return None
+        self.skipped.add(job.name)
+        return [Path(rel) for rel in saved["files"]]
+
+    def save(self, done: dict[str, list[Path]]) -> None:
+        jobs = {}
+        for name, files in done.items():
+            stats = {}
+            for rel in files:
+                stat = (self.dist / rel).stat()
+                stats[rel.as_posix()] = [stat.st_size, stat.st_mtime_ns]
+            jobs[name] = {"key": self.keys[name], "files": stats}
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            temporary = self.path.with_suffix(f".{os.getpid()}.tmp")
+            temporary.write_text(json.dumps({"dist": str(self.dist.resolve()), "jobs": jobs}), encoding="utf-8")
+            temporary.replace(self.path)
+        except OSError:
+            pass  # without records the next build writes everything
+
+
+def card_digest(project: Project, card: Card) -> str:
+    """Everything about one card that any output shows: what the import shows (fields, tags,
+    deck, image bytes), its mod and position, and the answer's markdown and images."""
+    seen = project.clock.assigned[card.id].hash
+    answer = [card.answer.markdown, [[n, str(s)] for n, s in card.answer.media]] if card.answer else None
+    return content_hash([seen, card.mod, card.due, answer])
+
+
 def build(
     root: Path, dist: Path, templates: Path = DEFAULT_TEMPLATES, record_ids: bool = True,
     progress: Progress = QUIET,
 ) -> tuple[Project, list[Path], list[Path]]:
     """Gather, then write all outputs; dist/ is untouched when anything fails before publishing.
 
-    Publishing records every question id in content/ids.lock and every note's hash and mod
-    in content/notes.lock (``record_ids``).
+    Only the outputs whose inputs changed since the last build are written again
+    (build/outputs.json). Publishing records every question id in content/ids.lock and every
+    note's hash and mod in content/notes.lock (``record_ids``).
     """
     project = gather(root, templates, progress)
     dist.mkdir(parents=True, exist_ok=True)
+    records = Records(root, dist, project)
     staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=dist))
     try:
-        files = outputs(project, staging, progress)
-        changed = publish(staging, files, dist)
+        files, done = outputs(project, staging, progress, records.skip)
+        kept = {rel for name in records.skipped for rel in done[name]}
+        changed = publish(staging, files, dist, kept)
+        records.save(done)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
         progress.finish()

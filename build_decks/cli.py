@@ -17,12 +17,14 @@ from .codecheck import check_code
 from .content import load_content
 from .diagrams import render_all
 from .diagrams import sources as diagram_sources
+from .entry import noop_report
 from .errors import DeckError, Problems
 from .highlight import highlight_css
 from .importer import import_seed
 from .preview import find_browser, readme_shots, render_previews, study_page_shots
 from .progress import Progress
 from .scaffold import new_answer
+from .state import input_digest, record, unchanged
 from .status import format_status, format_unanswered
 from .sync import keep_edition, sync
 
@@ -42,24 +44,37 @@ def main() -> None:
 @ROOT
 @click.option("--dist", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Output folder (default: ROOT/dist).")
-def build(root: Path, dist: Path | None) -> None:
-    """Validate everything, then write dist/ (apkg per deck and section, CSV).
+@click.option("--force", is_flag=True, help="Rebuild even when nothing changed since the last build.")
+def build(root: Path, dist: Path | None, force: bool) -> None:
+    """Validate everything, then write dist/ (apkg per deck and section, CSV, other tools'
+    files, the study page). Nothing is rewritten when no input changed since the last build.
 
     Example:
 
         build-decks build
     """
-    project, files, changed = run_build(root, dist or root / "dist", progress=Progress())
-    show_warnings(project.problems)
+    dist = dist or root / "dist"
+    if not force and (state := unchanged(root, dist)) is not None:
+        for warning in state["warnings"]:
+            click.echo(warning, err=True)
+        click.echo(noop_report(state))
+        return
+    inputs = input_digest(root, dist)
+    project, files, changed = run_build(root, dist, progress=Progress())
+    warnings = show_warnings(project.problems)
     answered = sum(c.answer is not None for c in project.cards)
-    click.echo(f"{len(project.cards)} cards ({answered} answered) -> {len(files)} files, {len(changed)} changed")
+    report = f"{len(project.cards)} cards ({answered} answered) -> {len(files)} files"
+    click.echo(f"{report}, {len(changed)} changed")
     for rel in changed:
         click.echo(f"  wrote dist/{rel.as_posix()}")
+    record(root, dist, inputs, f"{report}, 0 changed", warnings)
 
 
-def show_warnings(problems: Problems) -> None:
-    for warning in sorted(set(problems.warnings)):
-        click.echo(str(warning), err=True)
+def show_warnings(problems: Problems) -> list[str]:
+    shown = [str(warning) for warning in sorted(set(problems.warnings))]
+    for warning in shown:
+        click.echo(warning, err=True)
+    return shown
 
 
 @main.command()

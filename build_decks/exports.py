@@ -16,6 +16,7 @@ gets the same back as in Anki: "No curated answer yet", then its sources, never 
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import io
 import re
@@ -69,6 +70,14 @@ def live(cards: list[Card]) -> list[Card]:
     return [c for c in cards if not c.retired]
 
 
+def by_category(cards: list[Card]) -> dict[tuple[str, str], list[Card]]:
+    """Live cards grouped by (section, category), each group in study order (one pass)."""
+    groups: dict[tuple[str, str], list[Card]] = {}
+    for card in live(cards):
+        groups.setdefault((card.question.section, card.question.category), []).append(card)
+    return {key: sorted(group, key=lambda c: c.due) for key, group in groups.items()}
+
+
 def media_files(cards: list[Card]) -> dict[str, bytes]:
     return {name: Path(source).read_bytes() for c in live(cards) if c.answer for name, source in c.answer.media}
 
@@ -80,6 +89,7 @@ def table_to_list(lines: list[str]) -> list[str]:
     return ["- " + "; ".join(f"**{h}**: {v}" if h else v for h, v in zip(head, row, strict=False)) for row in rows]
 
 
+@functools.lru_cache(maxsize=1024)  # Obsidian and Logseq both want it, card by card
 def without_blank_lines(markdown: str) -> str:
     """Markdown that renders alike with no blank line outside code (tables turned into lists).
 
@@ -116,14 +126,15 @@ def _osr_safe(line: str) -> str:
 
 def obsidian(cards: list[Card], content: Content) -> dict[str, bytes]:
     files: dict[str, bytes] = {}
+    groups = by_category(cards)
     for section in content.sections:
         parts = [f"# {content.title}: {section}\n"]
         for category in content.categories.get(section, []):
-            mine = [c for c in live(cards) if c.question.section == section and c.question.category == category]
+            mine = groups.get((section, category))
             if not mine:
                 continue
             parts.append(f"## {category}\n\n#flashcards/{slugify(section)}/{slugify(category)}\n")
-            for card in sorted(mine, key=lambda c: c.due):
+            for card in mine:
                 answer = without_blank_lines(answer_markdown(card, content))
                 answer = "\n".join(_osr_safe(line) for line in answer.split("\n"))
                 parts.append(f"{_osr_safe(question_text(card))}\n?\n{answer}\n")
@@ -136,10 +147,10 @@ def obsidian(cards: list[Card], content: Content) -> dict[str, bytes]:
 
 def logseq(cards: list[Card], content: Content) -> dict[str, bytes]:
     files: dict[str, bytes] = {}
+    groups = by_category(cards)
     for section in content.sections:
         lines = [f"title:: {content.title}/{section}", ""]
-        for card in sorted((c for c in live(cards) if c.question.section == section),
-                           key=lambda c: (content.categories[section].index(c.question.category), c.due)):
+        for card in (c for category in content.categories[section] for c in groups.get((section, category), [])):
             tag = f"[[ai-interview/{slugify(section)}/{slugify(card.question.category)}]]"
             lines.append(f"- {question_text(card)} #card #{tag}")
             answer = without_blank_lines(answer_markdown(card, content)).replace("](aei-", "](../assets/aei-")
@@ -180,6 +191,14 @@ def _tsv(html: str) -> str:
 
 # ---------------------------------------------------------------- Quizlet
 
+IMAGE_LINK = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+LINK = re.compile(r"\[([^\]]+)\]\(([^)]+)\)")
+HEADING = re.compile(r"^#+\s*")
+EMPHASIS = re.compile(r"(\*\*|__|`)")
+BULLET = re.compile(r"^\s*[-*]\s+")
+
+
+@functools.lru_cache(maxsize=1024)  # SuperMemo and Quizlet both want it, card by card
 def plain_text(markdown: str) -> str:
     """Markdown as plain text: no markup, code blocks and tables summarised with a pointer."""
     out, inside, table = [], False, False
@@ -197,11 +216,12 @@ def plain_text(markdown: str) -> str:
             table = True
             continue
         table = False
-        line = re.sub(r"!\[[^\]]*\]\([^)]*\)", "[diagram: see the Anki deck or the study page]", line)
-        line = re.sub(r"\[([^\]]+)\]\(([^)]+)\)", r"\1 (\2)", line)
-        line = re.sub(r"^#+\s*", "", line)
-        line = re.sub(r"(\*\*|__|`)", "", line)
-        line = re.sub(r"^\s*[-*]\s+", "- ", line)
+        if "](" in line:
+            line = IMAGE_LINK.sub("[diagram: see the Anki deck or the study page]", line)
+            line = LINK.sub(r"\1 (\2)", line)
+        line = HEADING.sub("", line)
+        line = EMPHASIS.sub("", line)
+        line = BULLET.sub("- ", line)
         out.append(line.rstrip())
     return "\n".join(out).strip()
 
@@ -260,11 +280,11 @@ def mochi_id(text: str) -> Keyword:
 def mochi_data(cards: list[Card], content: Content) -> str:
     root = content.title
     decks = [{"id": mochi_id(root), "name": root}]
+    groups = by_category(cards)
     for section in content.sections:
         decks.append({"id": mochi_id(f"{root}/{section}"), "name": section, "parent-id": mochi_id(root)})
         for category in content.categories.get(section, []):
-            mine = sorted((c for c in live(cards) if c.question.section == section and c.question.category == category),
-                          key=lambda c: c.due)
+            mine = groups.get((section, category))
             if not mine:
                 continue
             decks.append({

@@ -10,7 +10,6 @@ import re
 from importlib import metadata
 from pathlib import Path
 
-import markdown
 import nh3
 
 from .highlight import CODEHILITE
@@ -79,11 +78,17 @@ class RenderCache:
         key = hashlib.sha256(f"{self.version()}\0{text}".encode()).hexdigest()
         return self.folder / key[:2] / f"{key[2:]}.html"
 
-    def render(self, text: str) -> str:
+    def cached(self, text: str) -> str | None:
+        """The rendered HTML of ``text`` when the cache has it (it holds only sanitized output
+        of this very renderer: the key covers the renderer's code and versions)."""
         path = self._path(text)
-        if path is not None and path.exists():
-            return sanitize(path.read_text(encoding="utf-8"))  # cheap, and build/ is not trusted input
-        rendered = _render(text)
+        try:
+            return path.read_text(encoding="utf-8") if path is not None else None
+        except (OSError, UnicodeDecodeError):
+            return None
+
+    def store(self, text: str, rendered: str) -> None:
+        path = self._path(text)
         if path is not None:
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
@@ -92,6 +97,12 @@ class RenderCache:
                 temporary.replace(path)
             except OSError:
                 pass  # a cache we cannot write only costs time
+
+    def render(self, text: str) -> str:
+        rendered = self.cached(text)
+        if rendered is None:
+            rendered = render_markdown(text)
+            self.store(text, rendered)
         return rendered
 
 
@@ -111,9 +122,21 @@ def markdown_to_html(text: str) -> str:
     return CACHE.render(text)
 
 
-def _render(text: str) -> str:
+@functools.cache
+def _converter():
+    """One Markdown converter, reset between documents (building one per note costs more
+    than converting it). Markdown loads on first use: cached builds never import it."""
+    import markdown
+
+    return markdown.Markdown(extensions=EXTENSIONS, extension_configs=CODEHILITE, output_format="html")
+
+
+def render_markdown(text: str) -> str:
+    """Markdown -> sanitized HTML, uncached."""
     protected, math = _protect_math(text)
-    rendered = markdown.markdown(protected, extensions=EXTENSIONS, extension_configs=CODEHILITE, output_format="html")
+    converter = _converter()
+    converter.reset()
+    rendered = converter.convert(protected)
     for index, formula in enumerate(math):
         rendered = rendered.replace(_placeholder(index), html.escape(formula, quote=False))
     return sanitize(rendered)
@@ -141,5 +164,6 @@ def escape(text: str) -> str:
     return html.escape(text, quote=True)
 
 
+@functools.lru_cache(maxsize=4096)
 def link(url: str, title: str) -> str:
     return sanitize(f'<a href="{escape(url)}">{escape(title)}</a>')

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import base64
 import json
+import re
 import time
 from pathlib import Path
 
@@ -84,10 +85,14 @@ def study_page(cards: list[Card], content: Content, timestamp: int) -> str:
         "data": payload, "script": template_text(DEFAULT_TEMPLATES, "study.js"),
     }
     # Plain replacement, not str.format: CSS and script are full of braces. The large, generated
-    # parts go last and once, so nothing inside them is ever mistaken for a placeholder.
+    # parts go in last, each once, by splitting the template around them: nothing inside them is
+    # ever mistaken for a placeholder, and the big page is never scanned or copied again.
     for key, value in values.items():
-        page = page.replace("{" + key + "}", value, 1 if key in BULK else -1)
-    return page
+        if key not in BULK:
+            page = page.replace("{" + key + "}", value)
+    parts = BULK_PLACEHOLDER.split(page, maxsplit=len(BULK))
+    return "".join(values[part] if index % 2 else part for index, part in enumerate(parts))
 
 
 BULK = ("card_css", "page_css", "data", "script")
+BULK_PLACEHOLDER = re.compile("{(" + "|".join(BULK) + ")}")

@@ -18,7 +18,7 @@ def test_a_long_build_on_a_terminal_shows_its_stages_then_clears_the_line(projec
     build(project, project / "dist", progress=Progress(stream=screen, delay=0))
     text = screen.getvalue()
     assert "reading answers" in text and "[" in text and "1/1" in text
-    assert "writing packages" in text and "writing other formats" in text
+    assert "rendering answers" in text and "writing outputs" in text
     assert text.endswith("\r\x1b[K")
 
 

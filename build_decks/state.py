@@ -1,0 +1,154 @@
+"""Recognise a rebuild with nothing to do, before anything heavy is imported (stdlib only).
+
+After a successful `build-decks build`, ``build/last-build.json`` records a digest of every
+input of the build and the size and modification time of every file it left in dist/. A
+later build whose inputs hash the same and whose dist/ is exactly as recorded would write
+the same bytes: it replays the recorded report and writes nothing.
+
+The inputs are the bytes of every file under content/ and answers/ (and CHANGELOG.md), the
+build's own code and templates, the installed versions of everything else (the names of
+the installed distributions), the Python version, the output folder and SOURCE_DATE_EPOCH.
+The git commit matters only to notes that changed since content/notes.lock was written, and
+the lock is itself an input.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+import sysconfig
+from pathlib import Path
+
+STATE_VERSION = 1
+PACKAGE_DIR = Path(__file__).resolve().parent
+INPUT_FILES = ("CHANGELOG.md",)
+LOCKS = ("content/ids.lock", "content/notes.lock")  # written by the build: recorded after it
+
+
+def state_path(root: Path) -> Path:
+    return root / "build" / "last-build.json"
+
+
+def _files(folder: Path) -> list[Path]:
+    found = []
+    for top, dirs, names in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+        found += [Path(top, name) for name in sorted(names)]
+    return found
+
+
+def _installed() -> list[str]:
+    """Names of the installed distributions (they carry the versions), from site-packages."""
+    names = []
+    for key in ("purelib", "platlib"):
+        folder = sysconfig.get_paths()[key]
+        if os.path.isdir(folder):
+            names += [n for n in os.listdir(folder) if n.endswith((".dist-info", ".egg-info"))]
+    return sorted(set(names))
+
+
+class _Digest:
+    def __init__(self):
+        self.hash = hashlib.sha256()
+
+    def add(self, label: str, data: bytes) -> None:
+        self.hash.update(f"{label}\0{len(data)}\0".encode())
+        self.hash.update(data)
+
+    def files(self, folder: Path, base: Path, skip: tuple[str, ...] = ()) -> None:
+        for path in _files(folder):
+            rel = path.relative_to(base).as_posix()
+            if rel not in skip and path.suffix != ".pyc":
+                self.add(rel, path.read_bytes())
+
+    def hexdigest(self) -> str:
+        return self.hash.hexdigest()
+
+
+def code_digest(templates: Path | None = None) -> str:
+    """The build's own code and templates, the installed distributions and the Python version:
+    everything besides the project's files that shapes what a build writes."""
+    digest = _Digest()
+    digest.add("state", str(STATE_VERSION).encode())
+    digest.add("python", sys.version.encode())
+    digest.add("installed", "\n".join(_installed()).encode())
+    for folder in dict.fromkeys([PACKAGE_DIR, (templates or PACKAGE_DIR).resolve()]):
+        digest.files(folder, folder.parent)
+    return digest.hexdigest()
+
+
+def content_digest(root: Path) -> str:
+    """content/ (but the locks, which the build writes) and CHANGELOG.md."""
+    digest = _Digest()
+    digest.files(root / "content", root, LOCKS)
+    for name in INPUT_FILES:
+        path = root / name
+        digest.add(name, path.read_bytes() if path.exists() else b"\0missing")
+    return digest.hexdigest()
+
+
+def input_digest(root: Path, dist: Path, templates: Path | None = None) -> str:
+    """A digest of everything the build reads: change any byte of it and the digest changes."""
+    digest = _Digest()
+    digest.add("code", code_digest(templates).encode())
+    digest.add("content", content_digest(root).encode())
+    digest.add("dist", str(dist.resolve()).encode())
+    digest.add("epoch", os.environ.get("SOURCE_DATE_EPOCH", "").encode())
+    digest.files(root / "answers", root)
+    return digest.hexdigest()
+
+
+def output_listing(dist: Path) -> dict[str, list[int]]:
+    """Every file in dist/ with its size and modification time (nanoseconds)."""
+    listing = {}
+    for path in _files(dist) if dist.is_dir() else []:
+        stat = path.stat()
+        listing[path.relative_to(dist).as_posix()] = [stat.st_size, stat.st_mtime_ns]
+    return listing
+
+
+def record(root: Path, dist: Path, inputs: str, report: str, warnings: list[str]) -> None:
+    """Remember a successful build: ``inputs`` is the digest taken before it started, so a file
+    edited while it ran makes the next build run again."""
+    locks = input_digest_of_locks(root)
+    state = {"version": STATE_VERSION, "inputs": inputs, "locks": locks, "outputs": output_listing(dist),
+             "report": report, "warnings": warnings}
+    path = state_path(root)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_suffix(f".{os.getpid()}.tmp")
+        temporary.write_text(json.dumps(state, indent=0, sort_keys=True), encoding="utf-8")
+        temporary.replace(path)
+    except OSError:
+        pass  # without a record the next build simply runs in full
+
+
+def input_digest_of_locks(root: Path) -> str:
+    digest = hashlib.sha256()
+    for rel in LOCKS:
+        path = root / rel
+        digest.update(path.read_bytes() if path.exists() else b"\0missing")
+    return digest.hexdigest()
+
+
+def forget(root: Path) -> None:
+    state_path(root).unlink(missing_ok=True)
+
+
+def unchanged(root: Path, dist: Path, templates: Path | None = None) -> dict | None:
+    """The recorded state when nothing changed since the last build; None otherwise."""
+    try:
+        state = json.loads(state_path(root).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(state, dict) or state.get("version") != STATE_VERSION:
+        return None
+    try:
+        same = (state.get("outputs") == output_listing(dist)
+                and state.get("locks") == input_digest_of_locks(root)
+                and state.get("inputs") == input_digest(root, dist, templates))
+    except OSError:
+        return None
+    return state if same else None
