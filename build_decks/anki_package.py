@@ -2,20 +2,26 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 import json
 import sqlite3
-import time
-import zipfile
+import sys
+import types
 from pathlib import Path
 
-import genanki
+if "cached_property" not in sys.modules:
+    # genanki's one use of the `cached_property` package is a plain cached attribute, which the
+    # standard library has had since 3.8; that package imports asyncio (and ssl) on load, a
+    # third of the time a rebuild after one edit takes. Nothing else here imports it.
+    sys.modules["cached_property"] = types.SimpleNamespace(cached_property=functools.cached_property)
+
+import genanki  # noqa: E402
 
 from .cards import FIELDS, Card
 from .identity import NOTETYPE_ID, NOTETYPE_NAME, PRESET_ID, ROOT_DECK, deck_id
+from .zipwrite import write_zip
 
-COMPRESSION = 6  # zlib's default: level 9 costs twice the time for about 1% smaller files
-ZIP_EPOCH_MIN = 315532800  # 1980-01-01, the earliest time a zip entry can carry
 DEFAULT_TEMPLATES = Path(__file__).parent / "templates"
 
 
@@ -136,17 +142,4 @@ def write_package(
     entries = {"collection.anki2": collection, "media": json.dumps({str(i): name for i, (name, _) in enumerate(media)})}
     entries.update({str(i): Path(source).read_bytes() for i, (_, source) in enumerate(media)})
     write_zip(path, {name: data.encode() if isinstance(data, str) else data for name, data in entries.items()},
-              timestamp)
-
-
-def write_zip(target, entries: dict[str, bytes], timestamp: int) -> None:
-    """A zip whose bytes depend only on ``entries`` and ``timestamp``: sorted names, one fixed
-    entry time, fixed permissions and compression. ``target`` is a path or a binary file."""
-    date_time = time.gmtime(max(timestamp, ZIP_EPOCH_MIN))[:6]
-    with zipfile.ZipFile(target, "w") as zout:
-        for name in sorted(entries):
-            info = zipfile.ZipInfo(name, date_time=date_time)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            info.create_system = 3
-            zout.writestr(info, entries[name], compresslevel=COMPRESSION)
+              timestamp, remember={str(i) for i in range(len(media))})

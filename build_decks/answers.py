@@ -9,6 +9,7 @@ from pathlib import Path
 
 from .content import Content
 from .errors import Problems
+from .memo import NO_MEMO, Memo, key
 from .parallel import map_forked
 from .progress import QUIET, Progress
 from .render import CACHE, markdown_to_html, render_markdown
@@ -16,6 +17,8 @@ from .safety import IMAGE, check_markdown
 from .yamlio import LINE, load_text, read_text
 
 FRONT_MATTER_KEYS = {"id"}
+# `id: kv-cache` alone, which YAML reads as that very string (YAML's words for booleans and null aside)
+SIMPLE_FRONT_MATTER = re.compile(r"id: (?!(?:yes|no|on|off|true|false|null)\s*$)([a-z][a-z0-9-]*)\s*$")
 MAX_BYTES = 64 * 1024
 FENCE = re.compile(r"^(```|~~~)")
 # Length targets of docs/answer-style.md, in words outside code blocks; `check` warns above +20%.
@@ -53,14 +56,14 @@ def note_paths(root: Path) -> list[Path]:
 
 def load_answers(
     root: Path, content: Content, problems: Problems, retired: dict[str, str] | None = None,
-    progress: Progress = QUIET,
+    progress: Progress = QUIET, memo: Memo = NO_MEMO,
 ) -> dict[str, Answer]:
     """Read every answer note; check ids against content/ (and retired ids) and each other."""
     retired = retired or {}
     answers: dict[str, Answer] = {}
     ids = {q.id for q in content.questions}
     paths = note_paths(root)
-    for path, answer in zip(paths, read_answers(paths, problems, progress), strict=True):
+    for path, answer in zip(paths, read_answers(paths, problems, progress, memo), strict=True):
         if answer is None:
             continue
         if answer.id in retired:
@@ -144,14 +147,25 @@ def load_answer(path: Path, problems: Problems) -> Answer | None:
 PARALLEL_RENDERS = 16  # fewer notes to render than this: forking workers costs more than it saves
 
 
-def read_answers(paths: list[Path], problems: Problems, progress: Progress = QUIET) -> list[Answer | None]:
-    """Every note, in order. Notes the render cache lacks are rendered across the cores."""
+def read_answers(
+    paths: list[Path], problems: Problems, progress: Progress = QUIET, memo: Memo = NO_MEMO,
+) -> list[Answer | None]:
+    """Every note, in order. A note unchanged since the last build (same bytes, same images,
+    same code) comes from ``memo``; the others are read, and rendered across the cores."""
     progress.begin("reading answers", len(paths))
-    drafts = []
+    found: list[tuple[Answer | None, Problems, str | None]] = []
     for path in paths:
-        drafts.append(read_draft(path, problems))
+        digest = note_key(path)
+        hit = memo.get(digest) if digest else None
+        if hit is None:
+            sub = Problems()
+            found.append((read_draft(path, sub), sub, digest))
+        else:
+            answer, sub = hit
+            found.append((answer, sub, None))
         progress.tick()
-    rendered = {d.html: CACHE.cached(d.html) for d in drafts if d}
+    drafts = [answer for answer, _, digest in found if answer and digest]
+    rendered = {d.html: CACHE.cached(d.html) for d in drafts}
     missing = [text for text, html in rendered.items() if html is None]
     progress.begin("rendering answers", len(missing))
     fresh = map_forked(render_and_store, missing, chunksize=4) if len(missing) >= PARALLEL_RENDERS \
@@ -159,7 +173,35 @@ def read_answers(paths: list[Path], problems: Problems, progress: Progress = QUI
     for text, html in zip(missing, fresh, strict=True):
         rendered[text] = html
         progress.tick()
-    return [finish(d, rendered[d.html]) if d else None for d in drafts]
+    answers = []
+    for answer, sub, digest in found:
+        if answer and digest:
+            answer = finish(answer, rendered[answer.html])
+        if digest and not sub:  # a note with errors is read again next time
+            memo.put(digest, (answer, sub))
+        problems.extend(sub)
+        problems.unreadable |= sub.unreadable
+        answers.append(answer)
+    return answers
+
+
+def note_key(path: Path) -> str | None:
+    """What a note's reading depends on: its path, its bytes and the images it names."""
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            return None
+        data = path.read_bytes()
+    except OSError:
+        return None
+    images = ""
+    if b"![" in data:
+        for src in IMAGE.findall(data.decode("utf-8", "replace")):
+            try:
+                stat = (path.parent / src).stat()
+                images += f"{src}\0{stat.st_size}\0{stat.st_mtime_ns}\n"
+            except (OSError, ValueError):
+                images += f"{src}\0missing\n"
+    return key("note", str(path), data, images)
 
 
 def render_and_store(text: str) -> str:
@@ -178,7 +220,8 @@ def split_front_matter(text: str, path: Path, problems: Problems) -> tuple[dict 
     except StopIteration:
         problems.add(path, 1, "front matter is not closed with a '---' line")
         return None, "", 1
-    meta = load_text("\n".join(lines[1:end]), path, problems, first_line=2)
+    simple = SIMPLE_FRONT_MATTER.match(lines[1]) if end == 2 else None
+    meta = {"id": simple.group(1)} if simple else load_text("\n".join(lines[1:end]), path, problems, first_line=2)
     if meta is None:
         if "\n".join(lines[1:end]).strip() == "":
             problems.add(path, 2, "front matter is empty; add 'id: <question-id>'")

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from .anki_package import DEFAULT_TEMPLATES, notetype, write_package
 from .answers import Answer, load_answers
-from .cards import Card, build_cards, section_deck
+from .cards import Card, build_cards, media_digest, section_deck
 from .changes import last_headline
 from .clock import NOTETYPE_KEY, Clock, clock_for, content_hash, source_date_epoch, write_lock
 from .content import Content, load_content
@@ -20,16 +20,19 @@ from .csv_files import generic_csv
 from .describe import descriptions
 from .diagrams import check_diagrams
 from .errors import Problems
-from .exports import EXPORTERS
+from .exports import EXPORTERS, images
 from .identity import ROOT_DECK
+from .memo import Memo, key
 from .parallel import map_forked
+from .pieces import NONE, Pieces, pieces_for
 from .practice import kits
 from .progress import QUIET, Progress
 from .render import use_cache
 from .retired import check_ids, load_retired, update_lock
-from .state import code_digest, content_digest
+from .state import Inputs, content_digest
 from .studypage import study_page
 from .text import slugify
+from .zipwrite import remember_in
 
 PACKAGE = "ai-engineering-interview"
 EXPORT_FOLDERS = ("obsidian", "logseq", "supermemo", "mnemosyne", "quizlet", "mochi")
@@ -51,15 +54,19 @@ class Project:
 def gather(root: Path, templates: Path = DEFAULT_TEMPLATES, progress: Progress = QUIET) -> Project:
     """Load and validate content and answers; raise every problem at once."""
     problems = Problems()
+    progress.begin("reading content")
     use_cache(root / "build" / "render-cache")
-    content = load_content(root, problems)
+    remember_in(root / "build" / "deflate")
+    content = cached_content(root, problems)
     retired = load_retired(root, problems)
     problems.raise_if_unreadable()
     check_ids(root, content, retired, problems)
-    answers = load_answers(root, content, problems, {r.id: f"{r.path}:{r.line}" for r in retired}, progress)
+    answers = load_answers(root, content, problems, {r.id: f"{r.path}:{r.line}" for r in retired}, progress,
+                           Memo(root / "build" / "notes"))
     check_diagrams(root, {Path(source).resolve() for a in answers.values() for _, source in a.media}, problems)
     clock = clock_for(root, problems)
     problems.raise_if_any()
+    progress.begin("building cards")
     cards = build_cards(content, answers, clock, retired)
     model = notetype(0, templates)
     notetype_mod = clock.mod(NOTETYPE_KEY, content_hash(
@@ -78,27 +85,36 @@ class Job:
 
     name: str
     cards: list[Card]
-    write: Callable[[Project, Path], list[Path]]  # writes under staging, returns the paths
+    write: Callable[[Project, Path, Pieces], list[Path]]  # writes under staging, returns the paths
+    basis: Callable[[], object] | None = None  # what the files depend on, if not the cards' digests
 
 
 def jobs(project: Project) -> list[Job]:
     """Every output of the build, slowest first (so two workers finish together)."""
     content, cards = project.content, project.cards
-    found = [Job("package:all", cards, lambda p, s: [write_apkg(p, s, None)])]
+    found = [Job("package:all", cards, lambda p, s, _: [write_apkg(p, s, None)])]
     found += [Job(f"package:{section}", [c for c in cards if c.question.section == section],
-                  lambda p, s, section=section: [write_apkg(p, s, section)]) for section in content.sections]
-    found += [Job(f"export:{exporter.__name__}", cards, lambda p, s, exporter=exporter: write_files(
-        s, exporter(p.cards, p.content))) for exporter in EXPORTERS]
+                  lambda p, s, _, section=section: [write_apkg(p, s, section)]) for section in content.sections]
+    found += [Job(f"export:{exporter.__name__}", cards, lambda p, s, pieces, exporter=exporter: write_files(
+        s, exporter(p.cards, p.content, pieces))) for exporter in EXPORTERS]
+    found.append(Job("export:images", cards, lambda p, s, _: write_files(s, images(p.cards, p.content)),
+                     basis=lambda: media_basis(cards)))
     found += [
-        Job("study-page", cards, lambda p, s: write_files(s, {f"{PACKAGE}.html": study_page(
-            p.cards, p.content, p.timestamp).encode("utf-8")})),
-        Job("csv", cards, lambda p, s: write_files(s, {f"csv/{PACKAGE}.csv": generic_csv(
-            p.cards, p.content).encode("utf-8")})),
-        Job("practice", cards, lambda p, s: write_files(s, {
+        Job("study-page", cards, lambda p, s, pieces: write_files(s, {f"{PACKAGE}.html": study_page(
+            p.cards, p.content, p.timestamp, pieces).encode("utf-8")})),
+        Job("csv", cards, lambda p, s, pieces: write_files(s, {f"csv/{PACKAGE}.csv": generic_csv(
+            p.cards, p.content, pieces).encode("utf-8")})),
+        Job("practice", [c for c in cards if c.question.type == "coding"], lambda p, s, _: write_files(s, {
             f"practice/{qid}/{name}": text.encode("utf-8")
             for qid, files in kits(p.cards).items() for name, text in files.items()})),
     ]
     return found
+
+
+def media_basis(cards: list[Card]) -> list:
+    """The images of the live cards: their names and the digests of their bytes."""
+    return sorted({(name, media_digest(source)) for c in cards if c.answer and not c.retired
+                   for name, source in c.answer.media})
 
 
 def write_files(staging: Path, files: dict[str, bytes]) -> list[Path]:
@@ -127,30 +143,55 @@ def write_apkg(project: Project, staging: Path, section: str | None) -> Path:
     return path
 
 
-def run_parallel(project: Project, todo: list[Job], staging: Path, progress: Progress):
+def run_parallel(
+    project: Project, todo: list[Job], staging: Path, progress: Progress, kept: Callable[[str], Pieces],
+):
     """(job name, files written) for each job, the jobs spread over the cores."""
     def run(index: int) -> tuple[str, list[Path]]:
-        return todo[index].name, todo[index].write(project, staging)
+        job = todo[index]
+        pieces = kept(job.name)
+        files = job.write(project, staging, pieces)
+        pieces.save()
+        return job.name, files
 
     for result in map_forked(run, range(len(todo))):
         progress.tick()
         yield result
 
 
+def cached_content(root: Path, problems: Problems) -> Content:
+    """load_content, kept under build/ while content/ and the code are unchanged."""
+    memo = Memo(root / "build" / "content")
+    digest = key("content", content_digest(root))
+    hit = memo.get(digest)
+    if hit is None:
+        sub = Problems()
+        content = load_content(root, sub)
+        if not sub:
+            memo.put(digest, (content, sub))
+    else:
+        content, sub = hit
+    problems.extend(sub)
+    problems.unreadable |= sub.unreadable
+    return content
+
+
 def outputs(
     project: Project, staging: Path, progress: Progress = QUIET, skip: Callable[[Job], list[Path] | None] = None,
+    kept: Callable[[str], Pieces] = lambda name: NONE,
 ) -> tuple[list[Path], dict[str, list[Path]]]:
     """Write every job's files under ``staging`` (in parallel where it pays); a job that ``skip``
-    answers with its files is not run. Returns every file (relative) and each job's files."""
+    answers with its files is not run, and ``kept`` gives each job the pieces it kept from the
+    last build. Returns every file (relative) and each job's files."""
     todo, done = [], {}
     for job in jobs(project):
-        kept = skip(job) if skip else None
-        if kept is None:
+        unchanged = skip(job) if skip else None
+        if unchanged is None:
             todo.append(job)
         else:
-            done[job.name] = kept
+            done[job.name] = unchanged
     progress.begin("writing outputs", len(todo))
-    for name, files in run_parallel(project, todo, staging, progress):
+    for name, files in run_parallel(project, todo, staging, progress, kept):
         done[name] = [path.relative_to(staging) for path in files]
     every = sorted({rel for files in done.values() for rel in files})
     return every, done
@@ -173,13 +214,14 @@ def publish(staging: Path, files: list[Path], dist: Path, kept: set[Path] = froz
             continue
         os.replace(staging / rel, target)
         changed.append(rel)
-    keep = {dist / rel for rel in files}
+    keep = {os.path.join(dist, rel) for rel in files}
     for managed in ("sections", "csv", "practice", *EXPORT_FOLDERS):
-        for stale in sorted((dist / managed).rglob("*"), reverse=True) if (dist / managed).exists() else []:
-            if stale.is_file() and stale not in keep:
-                stale.unlink()
-            elif stale.is_dir() and not any(stale.iterdir()):
-                stale.rmdir()
+        for folder, _dirs, names in os.walk(dist / managed, topdown=False):
+            for name in names:
+                if os.path.join(folder, name) not in keep:
+                    os.unlink(os.path.join(folder, name))
+            if not os.listdir(folder):
+                os.rmdir(folder)
     return changed
 
 
@@ -188,7 +230,7 @@ class Records:
     and each file's size and modification time in dist/. A job whose key is unchanged and whose
     files are still as written is not run again: its files are already right."""
 
-    def __init__(self, root: Path, dist: Path, project: Project):
+    def __init__(self, root: Path, dist: Path, project: Project, inputs: Inputs):
         self.path = root / "build" / "outputs.json"
         self.dist = dist
         try:
@@ -196,14 +238,17 @@ class Records:
             self.saved = saved["jobs"] if saved.get("dist") == str(dist.resolve()) else {}
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             self.saved = {}
-        self.base = content_hash([code_digest(project.templates), content_digest(root), project.timestamp,
-                                  project.notetype_mod])
+        self.base = content_hash([inputs.code, inputs.content, project.timestamp, project.notetype_mod])
         self.digests = {c.id: card_digest(project, c) for c in project.cards}
         self.keys: dict[str, str] = {}
         self.skipped: set[str] = set()
 
+    def pieces(self, output: str) -> Pieces:
+        return pieces_for(self.path.parent / "pieces", output, self.base, self.digests)
+
     def key(self, job: Job) -> str:
-        return content_hash([self.base, job.name, [self.digests[c.id] for c in job.cards]])
+        basis = job.basis() if job.basis else [self.digests[c.id] for c in job.cards]
+        return content_hash([self.base, job.name, basis])
 
     def skip(self, job: Job) -> list[Path] | None:
         key = self.keys[job.name] = self.key(job)
@@ -247,7 +292,7 @@ def card_digest(project: Project, card: Card) -> str:
 
 def build(
     root: Path, dist: Path, templates: Path = DEFAULT_TEMPLATES, record_ids: bool = True,
-    progress: Progress = QUIET,
+    progress: Progress = QUIET, inputs: Inputs | None = None,
 ) -> tuple[Project, list[Path], list[Path]]:
     """Gather, then write all outputs; dist/ is untouched when anything fails before publishing.
 
@@ -257,11 +302,12 @@ def build(
     """
     project = gather(root, templates, progress)
     dist.mkdir(parents=True, exist_ok=True)
-    records = Records(root, dist, project)
+    records = Records(root, dist, project, inputs or Inputs(root, dist, templates))
     staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=dist))
     try:
-        files, done = outputs(project, staging, progress, records.skip)
+        files, done = outputs(project, staging, progress, records.skip, records.pieces)
         kept = {rel for name in records.skipped for rel in done[name]}
+        progress.begin("publishing")
         changed = publish(staging, files, dist, kept)
         records.save(done)
     finally:

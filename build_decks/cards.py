@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import os
 import time
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -142,12 +144,20 @@ def yield_key(card: Card) -> tuple:
     return (card.answer is None, -source_weight(question), *signals, question.position)
 
 
+def media_digest(source: Path | str) -> str:
+    """sha256 of an image file, read once per build however many cards and outputs use it."""
+    stat = os.stat(source)
+    return _media_digest(str(source), stat.st_size, stat.st_mtime_ns)
+
+
+@functools.lru_cache(maxsize=4096)
+def _media_digest(source: str, size: int, mtime: int) -> str:
+    return hashlib.sha256(Path(source).read_bytes()).hexdigest()
+
+
 def seen_hash(card: Card) -> str:
     """A hash of everything an import shows the user: fields, tags, deck and image bytes."""
-    media = sorted(
-        (name, hashlib.sha256(Path(source).read_bytes()).hexdigest())
-        for name, source in (card.answer.media if card.answer else ())
-    )
+    media = sorted((name, media_digest(source)) for name, source in (card.answer.media if card.answer else ()))
     return content_hash({"deck": card.deck, "fields": card.fields, "tags": list(card.tags), "media": media})
 
 

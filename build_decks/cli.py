@@ -1,4 +1,7 @@
-"""The contributor CLI: build, check, status, new, import-seed."""
+"""The contributor CLI: build, check, status, new, import-seed.
+
+The build pipeline loads with the CLI; the other tools (preview, import and sync, diagrams,
+changes and releases) load only in the command that uses them."""
 
 from __future__ import annotations
 
@@ -7,26 +10,16 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .anki_package import DEFAULT_TEMPLATES
 from .answers import load_answers, note_paths
 from .build import PACKAGE, gather
 from .build import build as run_build
-from .changes import changes_since
-from .changes import release as run_release
 from .codecheck import check_code
 from .content import load_content
-from .diagrams import render_all
-from .diagrams import sources as diagram_sources
 from .entry import noop_report
 from .errors import DeckError, Problems
-from .highlight import highlight_css
-from .importer import import_seed
-from .preview import find_browser, readme_shots, render_previews, study_page_shots
 from .progress import Progress
-from .scaffold import new_answer
-from .state import input_digest, record, unchanged
+from .state import inputs_for, record, unchanged
 from .status import format_status, format_unanswered
-from .sync import keep_edition, sync
 
 ROOT = click.option(
     "--root", type=click.Path(file_okay=False, path_type=Path), default=Path("."), show_default=True,
@@ -54,20 +47,21 @@ def build(root: Path, dist: Path | None, force: bool) -> None:
         build-decks build
     """
     dist = dist or root / "dist"
-    if not force and (state := unchanged(root, dist)) is not None:
+    inputs = inputs_for(root, dist)
+    if not force and (state := unchanged(inputs)) is not None:
         for warning in state["warnings"]:
             click.echo(warning, err=True)
         click.echo(noop_report(state))
         return
-    inputs = input_digest(root, dist)
-    project, files, changed = run_build(root, dist, progress=Progress())
+    digest = inputs.digest  # taken before the build reads anything: an edit while it runs is seen next time
+    project, files, changed = run_build(root, dist, progress=Progress(), inputs=inputs)
     warnings = show_warnings(project.problems)
     answered = sum(c.answer is not None for c in project.cards)
     report = f"{len(project.cards)} cards ({answered} answered) -> {len(files)} files"
     click.echo(f"{report}, {len(changed)} changed")
     for rel in changed:
         click.echo(f"  wrote dist/{rel.as_posix()}")
-    record(root, dist, inputs, f"{report}, 0 changed", warnings)
+    record(root, dist, digest, f"{report}, 0 changed", warnings)
 
 
 def show_warnings(problems: Problems) -> list[str]:
@@ -123,6 +117,8 @@ def new(root: Path, question_id: str) -> None:
 
         build-decks new kv-cache
     """
+    from .scaffold import new_answer
+
     problems = Problems()
     content = load_content(root, problems)
     problems.raise_if_any()
@@ -146,6 +142,9 @@ def import_seed_command(root: Path, seed: Path, dry_run: bool) -> None:
 
         build-decks import-seed --dry-run content/upstream/ai-engineering-interview-questions.md
     """
+    from .importer import import_seed
+    from .sync import keep_edition, sync
+
     content_dir = root / "content"
     if not any((content_dir / "questions").glob("*.yaml")):
         result = import_seed(seed, content_dir)
@@ -177,6 +176,9 @@ def diagrams(root: Path) -> None:
 
         build-decks diagrams
     """
+    from .diagrams import render_all
+    from .diagrams import sources as diagram_sources
+
     written = render_all(root)
     click.echo(f"{len(diagram_sources(root))} diagrams, {len(written)} rendered")
     for path in written:
@@ -194,6 +196,8 @@ def changes(root: Path, since: str) -> None:
 
         build-decks changes v0.1.0
     """
+    from .changes import changes_since
+
     click.echo(changes_since(root, since).markdown(), nl=False)
 
 
@@ -209,6 +213,8 @@ def release(root: Path, version: str, since: str | None) -> None:
 
         build-decks release 0.2.0 --since v0.1.0
     """
+    from .changes import release as run_release
+
     found, commands = run_release(root, version, since)
     click.echo(f"CHANGELOG.md: {found.headline()}")
     click.echo("Version stamped into pyproject.toml and build_decks/__init__.py. Now run:")
@@ -224,6 +230,9 @@ def highlight_css_command() -> None:
 
         build-decks highlight-css
     """
+    from .anki_package import DEFAULT_TEMPLATES
+    from .highlight import highlight_css
+
     path = DEFAULT_TEMPLATES / "highlight.css"
     path.write_text(highlight_css(), encoding="utf-8")
     click.echo(f"wrote {path}")
@@ -245,6 +254,8 @@ def preview(root: Path, out: Path, screenshots: Path | None) -> None:
 
         build-decks preview --out build/preview
     """
+    from .preview import find_browser, readme_shots, render_previews, study_page_shots
+
     browser = find_browser()
     if browser is None:
         raise DeckError("no Chromium found: install it (Debian: apt-get install chromium) or run `make preview`")

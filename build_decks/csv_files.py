@@ -7,6 +7,7 @@ import io
 
 from .cards import Card, companies_of
 from .content import Content
+from .pieces import NONE, Pieces
 from .safety import neutral_markdown
 
 GENERIC_COLUMNS = (
@@ -49,10 +50,17 @@ def generic_row(card: Card, content: Content) -> dict[str, str]:
     return {key: neutralize(value) for key, value in row.items()}
 
 
-def generic_csv(cards: list[Card], content: Content) -> str:
+def csv_line(values) -> str:
+    """One RFC 4180 record (CRLF-terminated)."""
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=GENERIC_COLUMNS, lineterminator="\r\n")
-    writer.writeheader()
-    for card in cards:
-        writer.writerow(generic_row(card, content))
+    csv.writer(out, lineterminator="\r\n").writerow(values)
     return out.getvalue()
+
+
+def ordered(row: dict[str, str]) -> list[str]:
+    return [row[column] for column in GENERIC_COLUMNS]
+
+
+def generic_csv(cards: list[Card], content: Content, pieces: Pieces = NONE) -> str:
+    rows = [pieces.get(card.id, lambda card=card: csv_line(ordered(generic_row(card, content)))) for card in cards]
+    return csv_line(GENERIC_COLUMNS) + "".join(rows)

@@ -36,9 +36,11 @@ def noop_report(state: dict) -> str:
 def main() -> None:
     paths = build_paths(sys.argv[1:])
     if paths is not None:
-        from .state import unchanged
+        from .state import Inputs, remember, unchanged
 
-        state = unchanged(*paths)
+        inputs = Inputs(*paths)
+        state = unchanged(inputs)
+        remember(inputs)
         if state is not None:
             for warning in state["warnings"]:
                 print(warning, file=sys.stderr)

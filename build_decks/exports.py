@@ -22,11 +22,12 @@ import io
 import re
 from pathlib import Path
 
-from .anki_package import ZIP_EPOCH_MIN, write_zip
 from .cards import Card
 from .content import Content
+from .pieces import NONE, Pieces
 from .render import escape
 from .text import slugify
+from .zipwrite import ZIP_EPOCH_MIN, write_zip
 
 NO_ANSWER = "No curated answer yet: study this question from the sources below."
 FENCE = re.compile(r"^(```|~~~)")
@@ -124,7 +125,7 @@ def _osr_safe(line: str) -> str:
     return re.sub(r"(?<!`)::+", lambda m: "\u200b".join(m.group(0)), line) if "::" in line else line
 
 
-def obsidian(cards: list[Card], content: Content) -> dict[str, bytes]:
+def obsidian(cards: list[Card], content: Content, pieces: Pieces = NONE) -> dict[str, bytes]:
     files: dict[str, bytes] = {}
     groups = by_category(cards)
     for section in content.sections:
@@ -134,55 +135,64 @@ def obsidian(cards: list[Card], content: Content) -> dict[str, bytes]:
             if not mine:
                 continue
             parts.append(f"## {category}\n\n#flashcards/{slugify(section)}/{slugify(category)}\n")
-            for card in mine:
-                answer = without_blank_lines(answer_markdown(card, content))
-                answer = "\n".join(_osr_safe(line) for line in answer.split("\n"))
-                parts.append(f"{_osr_safe(question_text(card))}\n?\n{answer}\n")
+            parts += [pieces.get(card.id, lambda card=card: obsidian_card(card, content)) for card in mine]
         files[f"obsidian/{slugify(section)}.md"] = "\n".join(parts).encode("utf-8")
-    files.update({f"obsidian/{name}": data for name, data in media_files(cards).items()})
     return files
+
+
+def obsidian_card(card: Card, content: Content) -> str:
+    answer = without_blank_lines(answer_markdown(card, content))
+    answer = "\n".join(_osr_safe(line) for line in answer.split("\n"))
+    return f"{_osr_safe(question_text(card))}\n?\n{answer}\n"
 
 
 # ---------------------------------------------------------------- Logseq
 
-def logseq(cards: list[Card], content: Content) -> dict[str, bytes]:
+def logseq(cards: list[Card], content: Content, pieces: Pieces = NONE) -> dict[str, bytes]:
     files: dict[str, bytes] = {}
     groups = by_category(cards)
     for section in content.sections:
         lines = [f"title:: {content.title}/{section}", ""]
         for card in (c for category in content.categories[section] for c in groups.get((section, category), [])):
-            tag = f"[[ai-interview/{slugify(section)}/{slugify(card.question.category)}]]"
-            lines.append(f"- {question_text(card)} #card #{tag}")
-            answer = without_blank_lines(answer_markdown(card, content)).replace("](aei-", "](../assets/aei-")
-            for number, line in enumerate(answer.split("\n")):
-                prefix = "  - " if number == 0 else "    "
-                lines.append((prefix + line).rstrip())
+            lines.append(pieces.get(card.id, lambda card=card: logseq_card(card, content)))
         name = f"{content.title}___{section}".replace("/", "_")
         files[f"logseq/pages/{name}.md"] = ("\n".join(lines) + "\n").encode("utf-8")
-    files.update({f"logseq/assets/{name}": data for name, data in media_files(cards).items()})
     return files
+
+
+def logseq_card(card: Card, content: Content) -> str:
+    tag = f"[[ai-interview/{slugify(card.question.section)}/{slugify(card.question.category)}]]"
+    lines = [f"- {question_text(card)} #card #{tag}"]
+    answer = without_blank_lines(answer_markdown(card, content)).replace("](aei-", "](../assets/aei-")
+    for number, line in enumerate(answer.split("\n")):
+        prefix = "  - " if number == 0 else "    "
+        lines.append((prefix + line).rstrip())
+    return "\n".join(lines)
 
 
 # ---------------------------------------------------------------- SuperMemo Q&A, Mnemosyne
 
-def supermemo(cards: list[Card], content: Content) -> dict[str, bytes]:
-    items = []
-    for card in live(cards):
-        answer = plain_text(answer_markdown(card, content)).split("\n")
-        items.append("\n".join([f"Q: {question_text(card)}", *(f"A: {line}" for line in answer if line.strip())]))
+def supermemo(cards: list[Card], content: Content, pieces: Pieces = NONE) -> dict[str, bytes]:
+    items = [pieces.get(card.id, lambda card=card: supermemo_card(card, content)) for card in live(cards)]
     return {"supermemo/ai-engineering-interview-qa.txt": ("\n\n".join(items) + "\n").encode("utf-8")}
 
 
-def mnemosyne(cards: list[Card], content: Content) -> dict[str, bytes]:
-    rows = []
-    for card in live(cards):
-        front = escape(question_text(card))
-        back = card.fields["Answer"] or f"<p>{escape(NO_ANSWER)}</p>"
-        sources = sources_line(card, content)
-        back += f"<p>{escape(sources)}</p>" if sources else ""
-        rows.append(f"{_tsv(front)}\t{_tsv(back)}")
-    return {"mnemosyne/ai-engineering-interview.tsv": ("\n".join(rows) + "\n").encode("utf-8"),
-            **{f"mnemosyne/{name}": data for name, data in media_files(cards).items()}}
+def supermemo_card(card: Card, content: Content) -> str:
+    answer = plain_text(answer_markdown(card, content)).split("\n")
+    return "\n".join([f"Q: {question_text(card)}", *(f"A: {line}" for line in answer if line.strip())])
+
+
+def mnemosyne(cards: list[Card], content: Content, pieces: Pieces = NONE) -> dict[str, bytes]:
+    rows = [pieces.get(card.id, lambda card=card: mnemosyne_card(card, content)) for card in live(cards)]
+    return {"mnemosyne/ai-engineering-interview.tsv": ("\n".join(rows) + "\n").encode("utf-8")}
+
+
+def mnemosyne_card(card: Card, content: Content) -> str:
+    front = escape(question_text(card))
+    back = card.fields["Answer"] or f"<p>{escape(NO_ANSWER)}</p>"
+    sources = sources_line(card, content)
+    back += f"<p>{escape(sources)}</p>" if sources else ""
+    return f"{_tsv(front)}\t{_tsv(back)}"
 
 
 def _tsv(html: str) -> str:
@@ -233,12 +243,14 @@ def quizlet_side(text: str) -> str:
     return flat
 
 
-def quizlet(cards: list[Card], content: Content) -> dict[str, bytes]:
-    rows = []
-    for card in live(cards):
-        answer = plain_text(answer_markdown(card, content))
-        rows.append(f"{quizlet_side(question_text(card))}\t{quizlet_side(answer)}")
+def quizlet(cards: list[Card], content: Content, pieces: Pieces = NONE) -> dict[str, bytes]:
+    rows = [pieces.get(card.id, lambda card=card: quizlet_card(card, content)) for card in live(cards)]
     return {"quizlet/ai-engineering-interview.txt": ("\n".join(rows) + "\n").encode("utf-8")}
+
+
+def quizlet_card(card: Card, content: Content) -> str:
+    answer = plain_text(answer_markdown(card, content))
+    return f"{quizlet_side(question_text(card))}\t{quizlet_side(answer)}"
 
 
 # ---------------------------------------------------------------- Mochi
@@ -248,6 +260,8 @@ def edn(value) -> str:
     numbers and keywords (a Keyword instance)."""
     if isinstance(value, Keyword):
         return ":" + value.name
+    if isinstance(value, Edn):
+        return value.text
     if isinstance(value, str):
         return '"' + value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
     if isinstance(value, bool):
@@ -266,6 +280,13 @@ class Keyword:
         self.name = name
 
 
+class Edn:
+    """EDN text made already (a kept piece), written as it is."""
+
+    def __init__(self, text: str):
+        self.text = text
+
+
 def mochi_id(text: str) -> Keyword:
     """A stable deck id: 10 characters of [0-9A-Za-z] from a hash of the deck's name."""
     alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
@@ -277,7 +298,7 @@ def mochi_id(text: str) -> Keyword:
     return Keyword("aei" + "".join(chars))
 
 
-def mochi_data(cards: list[Card], content: Content) -> str:
+def mochi_data(cards: list[Card], content: Content, pieces: Pieces = NONE) -> str:
     root = content.title
     decks = [{"id": mochi_id(root), "name": root}]
     groups = by_category(cards)
@@ -290,7 +311,8 @@ def mochi_data(cards: list[Card], content: Content) -> str:
             decks.append({
                 "id": mochi_id(f"{root}/{section}/{category}"), "name": category,
                 "parent-id": mochi_id(f"{root}/{section}"),
-                "cards": [{"content": mochi_content(card, content)} for card in mine],
+                "cards": [Edn(pieces.get(card.id, lambda card=card: edn({"content": mochi_content(card, content)})))
+                          for card in mine],
             })
     return edn({"version": 2, "decks": decks}) + "\n"
 
@@ -302,13 +324,21 @@ def mochi_content(card: Card, content: Content) -> str:
     return f"## {question_text(card)}\n\n---\n\n{answer}"
 
 
-def mochi(cards: list[Card], content: Content) -> dict[str, bytes]:
+def mochi(cards: list[Card], content: Content, pieces: Pieces = NONE) -> dict[str, bytes]:
     buffer = io.BytesIO()
-    entries = {"data.edn": mochi_data(cards, content).encode("utf-8"), **media_files(cards)}
-    write_zip(buffer, entries, ZIP_EPOCH_MIN)
+    images = media_files(cards)
+    write_zip(buffer, {"data.edn": mochi_data(cards, content, pieces).encode("utf-8"), **images}, ZIP_EPOCH_MIN,
+              remember=set(images))
     return {"mochi/ai-engineering-interview.mochi": buffer.getvalue()}
 
 
+def images(cards: list[Card], content: Content, pieces: Pieces = NONE) -> dict[str, bytes]:
+    """The images beside the Obsidian, Logseq and Mnemosyne files (Mochi packs its own)."""
+    files = media_files(cards)
+    return {f"{folder}/{name}": data for folder in MEDIA_FOLDERS for name, data in files.items()}
+
+
+MEDIA_FOLDERS = ("obsidian", "logseq/assets", "mnemosyne")
 EXPORTERS = (obsidian, logseq, supermemo, mnemosyne, quizlet, mochi)
 
 

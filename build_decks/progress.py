@@ -3,6 +3,7 @@ for about two seconds (short builds stay quiet, logs and CI stay clean)."""
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 
@@ -14,11 +15,14 @@ class Progress:
         self.stream = stream or sys.stderr
         self.enabled = self.stream.isatty() if enabled is None else enabled
         self.start = time.monotonic()
+        self.timed = [] if os.environ.get("BUILD_DECKS_TIMES") else None  # (stage, start) for `make bench`
         self.delay = delay
         self.shown = False
         self.stage, self.done, self.total = "", 0, 0
 
     def begin(self, stage: str, total: int = 0) -> None:
+        if self.timed is not None:
+            self.timed.append((stage, time.monotonic()))
         self.stage, self.done, self.total = stage, 0, total
         self._draw()
 
@@ -40,6 +44,10 @@ class Progress:
         self.shown = True
 
     def finish(self) -> None:
+        if self.timed:
+            marks = [*self.timed, ("end", time.monotonic())]
+            spans = [f"{stage} {end - start:.3f}" for (stage, start), (_, end) in zip(marks, marks[1:], strict=False)]
+            self.stream.write(f"times: start {marks[0][1] - self.start:.3f}, " + ", ".join(spans) + "\n")
         if self.shown:
             self.stream.write("\r\x1b[K")
             self.stream.flush()

@@ -7,7 +7,6 @@ import hashlib
 import html
 import os
 import re
-from importlib import metadata
 from pathlib import Path
 
 import nh3
@@ -68,6 +67,8 @@ class RenderCache:
     @staticmethod
     @functools.cache
     def version() -> str:
+        from importlib import metadata
+
         parts = [Path(__file__).read_bytes(), (Path(__file__).parent / "highlight.py").read_bytes()]
         parts += [metadata.version(name).encode() for name in ("markdown", "pygments", "nh3")]
         return hashlib.sha256(b"\0".join(parts)).hexdigest()[:16]
@@ -127,8 +128,35 @@ def _converter():
     """One Markdown converter, reset between documents (building one per note costs more
     than converting it). Markdown loads on first use: cached builds never import it."""
     import markdown
+    from markdown.extensions import codehilite
 
+    codehilite.CodeHilite.hilite = _remembered(codehilite.CodeHilite.hilite)
     return markdown.Markdown(extensions=EXTENSIONS, extension_configs=CODEHILITE, output_format="html")
+
+
+def _remembered(hilite):
+    """Highlighting that remembers each code block (under build/, beside the render cache):
+    an edit to a note's prose re-renders the note without loading a Pygments lexer, whose
+    set-up costs more than the rest of the note. The key is the whole highlighter state."""
+    def cached(self, shebang: bool = True) -> str:
+        folder = CACHE.folder
+        if folder is None:
+            return hilite(self, shebang)
+        from .memo import Memo, key
+
+        memo = Memo(folder.parent / "highlight")
+        digest = key("hilite", repr(shebang), repr(sorted(vars(self).items())))
+        found = memo.get(digest)
+        if found is not None:
+            html, state = found
+            vars(self).update(state)
+            return html
+        html = hilite(self, shebang)
+        memo.put(digest, (html, dict(vars(self))))
+        return html
+
+    cached.__wrapped__ = hilite
+    return cached
 
 
 def render_markdown(text: str) -> str:

@@ -100,12 +100,18 @@ def _outside_code_spans(line: str, transform) -> str:
     return "".join(parts + [transform(line[last:])])
 
 
+LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)")
+REFERENCE_LINK = re.compile(r"^(\s{0,3}\[[^\]]+\]:\s*)<?(\S+?)>?(?=\s|$)")
+RAW_ANGLE = re.compile(r"<(?!https?://[^>\s]*>)")
+
+
 def _neutral_prose(text: str) -> str:
     def target(match: re.Match[str]) -> str:
         url = match.group(1)
         return match.group(0) if is_web_url(url) else match.group(0).replace(url, "#", 1)
 
-    text = re.sub(r"\]\(\s*<?([^)\s>]*)", target, text)
-    text = re.sub(r"^(\s{0,3}\[[^\]]+\]:\s*)<?(\S+?)>?(?=\s|$)", lambda m: m.group(0) if is_web_url(m.group(2))
-                  else m.group(1) + "#", text)
-    return re.sub(r"<(?!https?://[^>\s]*>)", "&lt;", text)
+    if "](" in text:
+        text = LINK_TARGET.sub(target, text)
+    if "]:" in text:
+        text = REFERENCE_LINK.sub(lambda m: m.group(0) if is_web_url(m.group(2)) else m.group(1) + "#", text)
+    return RAW_ANGLE.sub("&lt;", text) if "<" in text else text

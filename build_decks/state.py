@@ -14,6 +14,7 @@ the lock is itself an input.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -89,15 +90,45 @@ def content_digest(root: Path) -> str:
     return digest.hexdigest()
 
 
-def input_digest(root: Path, dist: Path, templates: Path | None = None) -> str:
-    """A digest of everything the build reads: change any byte of it and the digest changes."""
-    digest = _Digest()
-    digest.add("code", code_digest(templates).encode())
-    digest.add("content", content_digest(root).encode())
-    digest.add("dist", str(dist.resolve()).encode())
-    digest.add("epoch", os.environ.get("SOURCE_DATE_EPOCH", "").encode())
-    digest.files(root / "answers", root)
-    return digest.hexdigest()
+class Inputs:
+    """The digests of one build's inputs, each computed once, when first needed."""
+
+    def __init__(self, root: Path, dist: Path, templates: Path | None = None):
+        self.root, self.dist, self.templates = root, dist, templates
+
+    @functools.cached_property
+    def code(self) -> str:
+        return code_digest(self.templates)
+
+    @functools.cached_property
+    def content(self) -> str:
+        return content_digest(self.root)
+
+    @functools.cached_property
+    def digest(self) -> str:
+        """Everything the build reads: change any byte of it and the digest changes."""
+        digest = _Digest()
+        digest.add("code", self.code.encode())
+        digest.add("content", self.content.encode())
+        digest.add("dist", str(self.dist.resolve()).encode())
+        digest.add("epoch", os.environ.get("SOURCE_DATE_EPOCH", "").encode())
+        digest.files(self.root / "answers", self.root)
+        return digest.hexdigest()
+
+
+_pending: Inputs | None = None  # what the command's fast path computed, for the build it falls back to
+
+
+def remember(inputs: Inputs) -> None:
+    global _pending
+    _pending = inputs
+
+
+def inputs_for(root: Path, dist: Path) -> Inputs:
+    """The Inputs the fast path already digested for these folders, else new ones (used once)."""
+    global _pending
+    found, _pending = _pending, None
+    return found if found is not None and found.root == root and found.dist == dist else Inputs(root, dist)
 
 
 def output_listing(dist: Path) -> dict[str, list[int]]:
@@ -137,8 +168,9 @@ def forget(root: Path) -> None:
     state_path(root).unlink(missing_ok=True)
 
 
-def unchanged(root: Path, dist: Path, templates: Path | None = None) -> dict | None:
+def unchanged(inputs: Inputs) -> dict | None:
     """The recorded state when nothing changed since the last build; None otherwise."""
+    root, dist = inputs.root, inputs.dist
     try:
         state = json.loads(state_path(root).read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -148,7 +180,7 @@ def unchanged(root: Path, dist: Path, templates: Path | None = None) -> dict | N
     try:
         same = (state.get("outputs") == output_listing(dist)
                 and state.get("locks") == input_digest_of_locks(root)
-                and state.get("inputs") == input_digest(root, dist, templates))
+                and state.get("inputs") == inputs.digest)
     except OSError:
         return None
     return state if same else None

@@ -20,6 +20,7 @@ from .anki_package import DEFAULT_TEMPLATES, template_text
 from .cards import Card, companies_of
 from .content import Content
 from .describe import LICENSE
+from .pieces import NONE, Pieces
 from .render import escape
 
 MIME = {".svg": "image/svg+xml", ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg",
@@ -69,12 +70,17 @@ def card_record(card: Card, content: Content) -> dict:
     }
 
 
-def study_page(cards: list[Card], content: Content, timestamp: int) -> str:
+def script_json(value) -> str:
+    """JSON that is safe inside a <script> element (no "</" to end it early)."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+
+
+def study_page(cards: list[Card], content: Content, timestamp: int, pieces: Pieces = NONE) -> str:
     live = sorted((c for c in cards if not c.retired), key=lambda c: (
         content.sections.index(c.question.section),
         content.categories[c.question.section].index(c.question.category), c.due))
-    data = {"sections": content.sections, "cards": [card_record(c, content) for c in live]}
-    payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+    records = [pieces.get(c.id, lambda c=c: script_json(card_record(c, content))) for c in live]
+    payload = '{"sections":' + script_json(content.sections) + ',"cards":[' + ",".join(records) + "]}"
     css = template_text(DEFAULT_TEMPLATES, "style.css") + template_text(DEFAULT_TEMPLATES, "highlight.css")
     page = template_text(DEFAULT_TEMPLATES, "study.html")
     values = {
