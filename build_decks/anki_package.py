@@ -17,6 +17,8 @@ if "cached_property" not in sys.modules:
     sys.modules["cached_property"] = types.SimpleNamespace(cached_property=functools.cached_property)
 
 import genanki  # noqa: E402
+from genanki.apkg_col import APKG_COL  # noqa: E402
+from genanki.apkg_schema import APKG_SCHEMA  # noqa: E402
 
 from .cards import FIELDS, Card
 from .identity import NOTETYPE_ID, NOTETYPE_NAME, PRESET_ID, ROOT_DECK, deck_id
@@ -75,20 +77,9 @@ class _Note(genanki.Note):
     def write_to_db(self, cursor, timestamp, deck_id, id_gen):
         super().write_to_db(cursor, self.mod, deck_id, id_gen)
 
-
-def make_decks(cards: list[Card], descriptions: dict[str, str], model: genanki.Model) -> list[genanki.Deck]:
-    """One genanki deck per deck path, parents included so they carry descriptions."""
-    decks: dict[str, genanki.Deck] = {}
-    for name in sorted(descriptions):
-        decks[name] = genanki.Deck(deck_id(name), name, description=descriptions[name])
-    for card in cards:
-        if card.deck not in decks:
-            decks[card.deck] = genanki.Deck(deck_id(card.deck), card.deck, description=descriptions.get(card.deck, ""))
-        decks[card.deck].add_note(_Note(
-            mod=card.mod, model=model, fields=[card.fields[f] for f in FIELDS],
-            tags=list(card.tags), guid=card.guid, due=card.due,
-        ))
-    return [decks[name] for name in sorted(decks)]
+    def _check_invalid_html_tags_in_fields(self):
+        """Our fields are the sanitizer's output: there is nothing to warn about, and the
+        check is a third of the time a package takes to write."""
 
 
 PRESET_NAME = "AI Engineering Interview"
@@ -96,31 +87,51 @@ GATHER_LOWEST_POSITION = 1  # DeckConfig.Config.NewCardGatherPriority.LOWEST_POS
 SORT_TEMPLATE_THEN_GATHERED = 0  # NewCardSortOrder.TEMPLATE: one template, so gathered order
 
 
-class _Package(genanki.Package):
-    """A genanki package that also ships our deck preset and assigns it to our decks.
+def deck_preset(default: dict, preset_mod: int) -> dict:
+    """Our deck preset, from Anki's default one.
 
-    The preset gathers new cards by ascending position across the whole deck tree, so the
+    It gathers new cards by ascending position across the whole deck tree, so the
     most-reported questions come first. Anki imports presets only when the user ticks
     "Import any deck presets"; otherwise decks keep the user's own preset.
     """
+    preset = {**default, "id": PRESET_ID, "name": PRESET_NAME, "mod": preset_mod,
+              "newGatherPriority": GATHER_LOWEST_POSITION, "newSortOrder": SORT_TEMPLATE_THEN_GATHERED}
+    preset["new"] = {**preset["new"], "order": 1, "perDay": 20}  # legacy order: "in order added"
+    preset["rev"] = {**preset["rev"], "perDay": 200}  # Anki's current defaults
+    preset["lapse"] = {**preset["lapse"], "leechAction": 1}  # tag leeches, don't suspend them
+    return preset
 
-    def __init__(self, decks, preset_mod: int, **kwargs):
-        super().__init__(decks, **kwargs)
-        self.preset_mod = preset_mod
 
-    def write_to_db(self, cursor, timestamp, id_gen):
-        super().write_to_db(cursor, timestamp, id_gen)
-        configs, decks = (json.loads(v) for v in cursor.execute("SELECT dconf, decks FROM col").fetchone())
-        preset = {**configs["1"], "id": PRESET_ID, "name": PRESET_NAME, "mod": self.preset_mod,
-                  "newGatherPriority": GATHER_LOWEST_POSITION, "newSortOrder": SORT_TEMPLATE_THEN_GATHERED}
-        preset["new"] = {**preset["new"], "order": 1, "perDay": 20}  # legacy order: "in order added"
-        preset["rev"] = {**preset["rev"], "perDay": 200}  # Anki's current defaults
-        preset["lapse"] = {**preset["lapse"], "leechAction": 1}  # tag leeches, don't suspend them
-        configs[str(PRESET_ID)] = preset
-        for deck in decks.values():
-            if deck["name"].startswith(ROOT_DECK):
-                deck["conf"] = PRESET_ID
-        cursor.execute("UPDATE col SET dconf = ?, decks = ?", (json.dumps(configs), json.dumps(decks)))
+def fill_collection(cursor, cards: list[Card], descriptions: dict[str, str], model: genanki.Model,
+                    timestamp: int) -> None:
+    """The collection genanki would write for these decks and notes, plus our preset on our decks.
+
+    Decks, the notetype and the preset go into the col row once; then the notes, deck by deck
+    in name order (as genanki numbers them), each made and written in turn, never all held.
+    """
+    cursor.executescript(APKG_SCHEMA)
+    cursor.executescript(APKG_COL)
+    names = sorted(set(descriptions) | {card.deck for card in cards})
+    by_deck: dict[str, list[Card]] = {name: [] for name in names}
+    for card in cards:
+        by_deck[card.deck].append(card)
+    configs, decks, models = (json.loads(v) for v in cursor.execute("SELECT dconf, decks, models FROM col").fetchone())
+    for name in names:
+        deck = genanki.Deck(deck_id(name), name, description=descriptions.get(name, "")).to_json()
+        if name.startswith(ROOT_DECK):
+            deck["conf"] = PRESET_ID
+        decks[str(deck["id"])] = deck
+    holding = [name for name in names if by_deck[name]]
+    if holding:  # genanki's notetype names the last deck with notes as its deck
+        models[str(model.model_id)] = model.to_json(timestamp, deck_id(holding[-1]))
+    configs[str(PRESET_ID)] = deck_preset(configs["1"], model.mod)
+    cursor.execute("UPDATE col SET dconf = ?, decks = ?, models = ?",
+                   (json.dumps(configs), json.dumps(decks), json.dumps(models)))
+    ids = itertools.count(int(timestamp * 1000))
+    for name in holding:
+        for card in by_deck[name]:
+            _Note(mod=card.mod, model=model, fields=[card.fields[f] for f in FIELDS], tags=list(card.tags),
+                  guid=card.guid, due=card.due).write_to_db(cursor, timestamp, deck_id(name), ids)
 
 
 def write_package(
@@ -128,18 +139,23 @@ def write_package(
 ) -> None:
     """Write an .apkg whose bytes depend only on its inputs and ``timestamp``.
 
-    genanki fills the collection (in memory); we zip it once ourselves, with fixed entry times
-    and order (genanki's own writer stamps wall-clock times and would compress it twice)."""
+    genanki's parts fill the collection, in a file beside ``path`` (a bank of any size never
+    sits in memory whole); we zip it once ourselves, with fixed entry times and order."""
     media = sorted({m for card in cards if card.answer for m in card.answer.media})
-    package = _Package(make_decks(cards, descriptions, model), model.mod)
-    connection = sqlite3.connect(":memory:")
+    database = path.with_name(path.name + ".anki2")
+    database.unlink(missing_ok=True)
+    connection = sqlite3.connect(database)
     try:
-        package.write_to_db(connection.cursor(), timestamp, itertools.count(int(timestamp * 1000)))
+        connection.execute("PRAGMA journal_mode = OFF")
+        connection.execute("PRAGMA synchronous = OFF")
+        fill_collection(connection.cursor(), cards, descriptions, model, timestamp)
         connection.commit()
-        collection = connection.serialize()
     finally:
         connection.close()
-    entries = {"collection.anki2": collection, "media": json.dumps({str(i): name for i, (name, _) in enumerate(media)})}
-    entries.update({str(i): Path(source).read_bytes() for i, (_, source) in enumerate(media)})
-    write_zip(path, {name: data.encode() if isinstance(data, str) else data for name, data in entries.items()},
-              timestamp, remember={str(i) for i in range(len(media))})
+    try:
+        entries = {"collection.anki2": database,
+                   "media": json.dumps({str(i): name for i, (name, _) in enumerate(media)}).encode()}
+        entries.update({str(i): Path(source).read_bytes() for i, (_, source) in enumerate(media)})
+        write_zip(path, entries, timestamp, remember={str(i) for i in range(len(media))})
+    finally:
+        database.unlink(missing_ok=True)

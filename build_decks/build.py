@@ -6,6 +6,7 @@ import json
 import os
 import shutil
 import tempfile
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -101,9 +102,9 @@ def jobs(project: Project) -> list[Job]:
                      basis=lambda: media_basis(cards)))
     found += [
         Job("study-page", cards, lambda p, s, pieces: write_files(s, {f"{PACKAGE}.html": study_page(
-            p.cards, p.content, p.timestamp, pieces).encode("utf-8")})),
+            p.cards, p.content, p.timestamp, pieces)})),
         Job("csv", cards, lambda p, s, pieces: write_files(s, {f"csv/{PACKAGE}.csv": generic_csv(
-            p.cards, p.content, pieces).encode("utf-8")})),
+            p.cards, p.content, pieces)})),
         Job("practice", [c for c in cards if c.question.type == "coding"], lambda p, s, _: write_files(s, {
             f"practice/{qid}/{name}": text.encode("utf-8")
             for qid, files in kits(p.cards).items() for name, text in files.items()})),
@@ -147,16 +148,18 @@ def run_parallel(
     project: Project, todo: list[Job], staging: Path, progress: Progress, kept: Callable[[str], Pieces],
 ):
     """(job name, files written) for each job, the jobs spread over the cores."""
-    def run(index: int) -> tuple[str, list[Path]]:
+    def run(index: int) -> tuple[str, list[Path], float]:
+        start = time.monotonic()
         job = todo[index]
         pieces = kept(job.name)
         files = job.write(project, staging, pieces)
         pieces.save()
-        return job.name, files
+        return job.name, files, time.monotonic() - start
 
-    for result in map_forked(run, range(len(todo))):
+    for name, files, seconds in map_forked(run, range(len(todo))):
         progress.tick()
-        yield result
+        progress.note(f"{name} {seconds:.3f}")
+        yield name, files
 
 
 def cached_content(root: Path, problems: Problems) -> Content:

@@ -61,6 +61,8 @@ def ordered(row: dict[str, str]) -> list[str]:
     return [row[column] for column in GENERIC_COLUMNS]
 
 
-def generic_csv(cards: list[Card], content: Content, pieces: Pieces = NONE) -> str:
-    rows = [pieces.get(card.id, lambda card=card: csv_line(ordered(generic_row(card, content)))) for card in cards]
-    return csv_line(GENERIC_COLUMNS) + "".join(rows)
+def generic_csv(cards: list[Card], content: Content, pieces: Pieces = NONE) -> bytes:
+    """The CSV, UTF-8 (rows kept as bytes, joined without re-encoding)."""
+    rows = [pieces.get(card.id, lambda card=card: csv_line(ordered(generic_row(card, content))).encode("utf-8"))
+            for card in cards]
+    return csv_line(GENERIC_COLUMNS).encode("utf-8") + b"".join(rows)

@@ -135,8 +135,10 @@ def obsidian(cards: list[Card], content: Content, pieces: Pieces = NONE) -> dict
             if not mine:
                 continue
             parts.append(f"## {category}\n\n#flashcards/{slugify(section)}/{slugify(category)}\n")
-            parts += [pieces.get(card.id, lambda card=card: obsidian_card(card, content)) for card in mine]
-        files[f"obsidian/{slugify(section)}.md"] = "\n".join(parts).encode("utf-8")
+            parts += [pieces.get(card.id, lambda card=card: obsidian_card(card, content).encode("utf-8"))
+                      for card in mine]
+        files[f"obsidian/{slugify(section)}.md"] = b"\n".join(p if isinstance(p, bytes) else p.encode("utf-8")
+                                                              for p in parts)
     return files
 
 
@@ -154,9 +156,10 @@ def logseq(cards: list[Card], content: Content, pieces: Pieces = NONE) -> dict[s
     for section in content.sections:
         lines = [f"title:: {content.title}/{section}", ""]
         for card in (c for category in content.categories[section] for c in groups.get((section, category), [])):
-            lines.append(pieces.get(card.id, lambda card=card: logseq_card(card, content)))
+            lines.append(pieces.get(card.id, lambda card=card: logseq_card(card, content).encode("utf-8")))
         name = f"{content.title}___{section}".replace("/", "_")
-        files[f"logseq/pages/{name}.md"] = ("\n".join(lines) + "\n").encode("utf-8")
+        files[f"logseq/pages/{name}.md"] = b"\n".join(
+            line if isinstance(line, bytes) else line.encode("utf-8") for line in lines) + b"\n"
     return files
 
 
@@ -173,8 +176,9 @@ def logseq_card(card: Card, content: Content) -> str:
 # ---------------------------------------------------------------- SuperMemo Q&A, Mnemosyne
 
 def supermemo(cards: list[Card], content: Content, pieces: Pieces = NONE) -> dict[str, bytes]:
-    items = [pieces.get(card.id, lambda card=card: supermemo_card(card, content)) for card in live(cards)]
-    return {"supermemo/ai-engineering-interview-qa.txt": ("\n\n".join(items) + "\n").encode("utf-8")}
+    items = [pieces.get(card.id, lambda card=card: supermemo_card(card, content).encode("utf-8"))
+             for card in live(cards)]
+    return {"supermemo/ai-engineering-interview-qa.txt": b"\n\n".join(items) + b"\n"}
 
 
 def supermemo_card(card: Card, content: Content) -> str:
@@ -183,8 +187,9 @@ def supermemo_card(card: Card, content: Content) -> str:
 
 
 def mnemosyne(cards: list[Card], content: Content, pieces: Pieces = NONE) -> dict[str, bytes]:
-    rows = [pieces.get(card.id, lambda card=card: mnemosyne_card(card, content)) for card in live(cards)]
-    return {"mnemosyne/ai-engineering-interview.tsv": ("\n".join(rows) + "\n").encode("utf-8")}
+    rows = [pieces.get(card.id, lambda card=card: mnemosyne_card(card, content).encode("utf-8"))
+            for card in live(cards)]
+    return {"mnemosyne/ai-engineering-interview.tsv": b"\n".join(rows) + b"\n"}
 
 
 def mnemosyne_card(card: Card, content: Content) -> str:
@@ -244,8 +249,8 @@ def quizlet_side(text: str) -> str:
 
 
 def quizlet(cards: list[Card], content: Content, pieces: Pieces = NONE) -> dict[str, bytes]:
-    rows = [pieces.get(card.id, lambda card=card: quizlet_card(card, content)) for card in live(cards)]
-    return {"quizlet/ai-engineering-interview.txt": ("\n".join(rows) + "\n").encode("utf-8")}
+    rows = [pieces.get(card.id, lambda card=card: quizlet_card(card, content).encode("utf-8")) for card in live(cards)]
+    return {"quizlet/ai-engineering-interview.txt": b"\n".join(rows) + b"\n"}
 
 
 def quizlet_card(card: Card, content: Content) -> str:

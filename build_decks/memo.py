@@ -17,6 +17,7 @@ from pathlib import Path
 from .state import code_digest
 
 FORMAT = 1
+_MADE: set[str] = set()  # folders known to exist (a mkdir per entry is a syscall per entry)
 
 
 @functools.cache
@@ -58,11 +59,14 @@ class Memo:
             return
         path = self._path(digest)
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            temporary = path.with_suffix(f".{os.getpid()}.tmp")
+            folder = str(path.parent)
+            if folder not in _MADE:
+                os.makedirs(folder, exist_ok=True)
+                _MADE.add(folder)
+            temporary = f"{path}.{os.getpid()}.tmp"
             with open(temporary, "wb") as file:
                 pickle.dump((digest, value), file, protocol=pickle.HIGHEST_PROTOCOL)
-            temporary.replace(path)
+            os.replace(temporary, path)
         except OSError:
             pass  # a memo we cannot write only costs time
 

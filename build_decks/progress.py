@@ -16,6 +16,7 @@ class Progress:
         self.enabled = self.stream.isatty() if enabled is None else enabled
         self.start = time.monotonic()
         self.timed = [] if os.environ.get("BUILD_DECKS_TIMES") else None  # (stage, start) for `make bench`
+        self.details: list[str] = []
         self.delay = delay
         self.shown = False
         self.stage, self.done, self.total = "", 0, 0
@@ -25,6 +26,11 @@ class Progress:
             self.timed.append((stage, time.monotonic()))
         self.stage, self.done, self.total = stage, 0, total
         self._draw()
+
+    def note(self, text: str) -> None:
+        """A detail for the BUILD_DECKS_TIMES line (e.g. one output's time)."""
+        if self.timed is not None:
+            self.details.append(text)
 
     def tick(self, count: int = 1) -> None:
         self.done += count
@@ -48,6 +54,8 @@ class Progress:
             marks = [*self.timed, ("end", time.monotonic())]
             spans = [f"{stage} {end - start:.3f}" for (stage, start), (_, end) in zip(marks, marks[1:], strict=False)]
             self.stream.write(f"times: start {marks[0][1] - self.start:.3f}, " + ", ".join(spans) + "\n")
+            if self.details:
+                self.stream.write("  " + ", ".join(self.details) + "\n")
         if self.shown:
             self.stream.write("\r\x1b[K")
             self.stream.flush()

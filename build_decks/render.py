@@ -63,6 +63,7 @@ class RenderCache:
 
     def __init__(self, folder: Path | None):
         self.folder = folder
+        self.made: set[str] = set()
 
     @staticmethod
     @functools.cache
@@ -92,10 +93,13 @@ class RenderCache:
         path = self._path(text)
         if path is not None:
             try:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                temporary = path.with_suffix(f".{os.getpid()}.tmp")
-                temporary.write_text(rendered, encoding="utf-8")
-                temporary.replace(path)
+                if str(path.parent) not in self.made:
+                    os.makedirs(path.parent, exist_ok=True)
+                    self.made.add(str(path.parent))
+                temporary = f"{path}.{os.getpid()}.tmp"
+                with open(temporary, "w", encoding="utf-8") as file:
+                    file.write(rendered)
+                os.replace(temporary, path)
             except OSError:
                 pass  # a cache we cannot write only costs time
 
@@ -130,8 +134,27 @@ def _converter():
     import markdown
     from markdown.extensions import codehilite
 
+    from .fastlex import install
+
+    install()
     codehilite.CodeHilite.hilite = _remembered(codehilite.CodeHilite.hilite)
+    # One lexer and one formatter per language and options, not one each per code block (their
+    # set-up, a stylesheet per formatter, cost more than highlighting a short block).
+    codehilite.get_lexer_by_name = _reused(codehilite.get_lexer_by_name)
+    codehilite.get_formatter_by_name = _reused(codehilite.get_formatter_by_name)
     return markdown.Markdown(extensions=EXTENSIONS, extension_configs=CODEHILITE, output_format="html")
+
+
+def _reused(factory):
+    made: dict[str, object] = {}
+
+    def get(name: str, **options):
+        key = repr((name, sorted(options.items())))
+        if key not in made:
+            made[key] = factory(name, **options)
+        return made[key]
+
+    return get
 
 
 def _remembered(hilite):

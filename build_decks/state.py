@@ -169,7 +169,14 @@ def forget(root: Path) -> None:
 
 
 def unchanged(inputs: Inputs) -> dict | None:
-    """The recorded state when nothing changed since the last build; None otherwise."""
+    """The recorded state when nothing changed since the last build; None otherwise (asked
+    once per Inputs: the command's fast path and the command agree)."""
+    if "verdict" not in vars(inputs):
+        inputs.verdict = _unchanged(inputs)
+    return inputs.verdict
+
+
+def _unchanged(inputs: Inputs) -> dict | None:
     root, dist = inputs.root, inputs.dist
     try:
         state = json.loads(state_path(root).read_text(encoding="utf-8"))

@@ -75,12 +75,14 @@ def script_json(value) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
 
 
-def study_page(cards: list[Card], content: Content, timestamp: int, pieces: Pieces = NONE) -> str:
+def study_page(cards: list[Card], content: Content, timestamp: int, pieces: Pieces = NONE) -> bytes:
+    """The page, UTF-8. Each card's record is kept as bytes: the page is joined, not re-encoded."""
     live = sorted((c for c in cards if not c.retired), key=lambda c: (
         content.sections.index(c.question.section),
         content.categories[c.question.section].index(c.question.category), c.due))
-    records = [pieces.get(c.id, lambda c=c: script_json(card_record(c, content))) for c in live]
-    payload = '{"sections":' + script_json(content.sections) + ',"cards":[' + ",".join(records) + "]}"
+    records = [pieces.get(c.id, lambda c=c: script_json(card_record(c, content)).encode("utf-8")) for c in live]
+    sections = script_json(content.sections).encode("utf-8")
+    payload = b'{"sections":' + sections + b',"cards":[' + b",".join(records) + b"]}"
     css = template_text(DEFAULT_TEMPLATES, "style.css") + template_text(DEFAULT_TEMPLATES, "highlight.css")
     page = template_text(DEFAULT_TEMPLATES, "study.html")
     values = {
@@ -88,7 +90,7 @@ def study_page(cards: list[Card], content: Content, timestamp: int, pieces: Piec
         "answered": str(sum(c.answer is not None for c in live)), "version": __version__,
         "built": time.strftime("%Y-%m-%d", time.gmtime(timestamp)), "license": LICENSE,
         "card_css": css, "page_css": template_text(DEFAULT_TEMPLATES, "study.css"),
-        "data": payload, "script": template_text(DEFAULT_TEMPLATES, "study.js"),
+        "data": "", "script": template_text(DEFAULT_TEMPLATES, "study.js"),
     }
     # Plain replacement, not str.format: CSS and script are full of braces. The large, generated
     # parts go in last, each once, by splitting the template around them: nothing inside them is
@@ -97,7 +99,8 @@ def study_page(cards: list[Card], content: Content, timestamp: int, pieces: Piec
         if key not in BULK:
             page = page.replace("{" + key + "}", value)
     parts = BULK_PLACEHOLDER.split(page, maxsplit=len(BULK))
-    return "".join(values[part] if index % 2 else part for index, part in enumerate(parts))
+    return b"".join((payload if part == "data" else values[part].encode("utf-8")) if index % 2
+                    else part.encode("utf-8") for index, part in enumerate(parts))
 
 
 BULK = ("card_css", "page_css", "data", "script")

@@ -42,30 +42,58 @@ def deflated(data: bytes) -> tuple[int, bytes]:
     return found
 
 
-def write_zip(target, entries: dict[str, bytes], timestamp: int, remember: set[str] = frozenset()) -> None:
-    """Write ``entries`` to ``target`` (a path or a binary file); the ``remember`` entries are
-    compressed through the image memo."""
+def _local_header(flags: int, dos_time: int, dos_date: int, crc: int, packed: int, size: int, name: bytes) -> bytes:
+    return struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, flags, 8, dos_time, dos_date, crc, packed, size,
+                       len(name), 0) + name
+
+
+def _stream(path: Path, out) -> tuple[int, int, int]:
+    """Deflate a file into ``out`` a megabyte at a time: (crc, compressed size, size)."""
+    compressor = zlib.compressobj(LEVEL, zlib.DEFLATED, -15)
+    crc = size = packed = 0
+    with open(path, "rb") as source:
+        while chunk := source.read(1 << 20):
+            crc, size = zlib.crc32(chunk, crc), size + len(chunk)
+            data = compressor.compress(chunk)
+            out.write(data)
+            packed += len(data)
+    data = compressor.flush()
+    out.write(data)
+    return crc, packed + len(data), size
+
+
+def write_zip(target, entries: dict[str, bytes | Path], timestamp: int, remember: set[str] = frozenset()) -> None:
+    """Write ``entries`` to ``target`` (a path or a seekable binary file); an entry may be a
+    file's path, read in chunks. The ``remember`` entries are compressed through the memo."""
     year, month, day, hour, minute, second = time.gmtime(max(timestamp, ZIP_EPOCH_MIN))[:6]
     dos_time = (hour << 11) | (minute << 5) | (second // 2)
     dos_date = ((year - 1980) << 9) | (month << 5) | day
     out = open(target, "wb") if isinstance(target, (str, Path)) else target  # noqa: SIM115
     try:
-        central, offset = [], 0
+        central, base, offset = [], out.tell(), 0
         for name in sorted(entries):
             data = entries[name]
-            crc, packed = deflated(data) if name in remember else (zlib.crc32(data), deflate(data))
             encoded = name.encode("utf-8")
             flags = 0x800 if not name.isascii() else 0
-            if len(data) >= 0xFFFFFFFF or offset >= 0xFFFFFFFF:
-                raise ValueError(f"{name}: entries of 4 GiB or more need zip64, which this writer does not do")
-            header = struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, flags, 8, dos_time, dos_date, crc, len(packed),
-                                 len(data), len(encoded), 0)
-            out.write(header + encoded)
-            out.write(packed)
+            start = out.tell()
+            if isinstance(data, Path):  # a large file: compressed in chunks, its header patched after
+                out.write(_local_header(flags, dos_time, dos_date, 0, 0, 0, encoded))
+                crc, packed_size, size = _stream(data, out)
+                end = out.tell()
+                out.seek(start)
+                out.write(_local_header(flags, dos_time, dos_date, crc, packed_size, size, encoded))
+                out.seek(end)
+            else:
+                crc, packed = deflated(data) if name in remember else (zlib.crc32(data), deflate(data))
+                size, packed_size = len(data), len(packed)
+                out.write(_local_header(flags, dos_time, dos_date, crc, packed_size, size, encoded))
+                out.write(packed)
+            if max(size, packed_size, start) >= 0xFFFFFFFF:
+                raise ValueError(f"{name}: archives of 4 GiB or more need zip64, which this writer does not do")
             central.append(struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 0x0314, 20, flags, 8, dos_time, dos_date,
-                                       crc, len(packed), len(data), len(encoded), 0, 0, 0, 0, 0o100644 << 16, offset)
-                           + encoded)
-            offset += len(header) + len(encoded) + len(packed)
+                                       crc, packed_size, size, len(encoded), 0, 0, 0, 0, 0o100644 << 16,
+                                       start - base) + encoded)
+            offset = out.tell() - base
         directory = b"".join(central)
         out.write(directory)
         out.write(struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, len(central), len(central), len(directory), offset, 0))

@@ -76,7 +76,7 @@ def test_nothing_executable_reaches_a_card_in_anki(hostile_cards, tmp_path, new_
 
 def test_nothing_executable_reaches_the_csv_files(hostile_cards):
     project, cards = hostile_cards
-    generic = list(csv.DictReader(io.StringIO(generic_csv(cards, project.content), newline="")))
+    generic = list(csv.DictReader(io.StringIO(generic_csv(cards, project.content).decode("utf-8"), newline="")))
     for row in generic:
         for column in ("summary", "answer"):
             rendered = markdown_to_html(row[column]) if row[column] else ""
