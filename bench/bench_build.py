@@ -10,6 +10,9 @@ baseline measured in the same run:
   `python -c 'import build_decks.cli'` for `check`;
 - synthetic banks of realistic size (default 1k and 10k notes; BENCH_SIZES=1000,10000,100000
   for more), built cold and after editing one answer, against the same baseline.
+
+BENCH_RUNS sets the runs per scenario (best of; default 3, one for banks over 10k notes) and
+BENCH_REAL=0 skips the real deck.
 """
 
 from __future__ import annotations
@@ -173,10 +176,11 @@ def main() -> None:
     print(f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
           f"; best of {runs} runs")
     with tempfile.TemporaryDirectory(prefix="aei-bench-") as scratch:
-        real = Path(scratch) / "real"
-        for name in ("content", "answers"):
-            shutil.copytree(ROOT / name, real / name)
-        bench_deck(real, f"Real deck ({len(note_paths(real))} answer notes)", runs, True)
+        if os.environ.get("BENCH_REAL", "1") != "0":
+            real = Path(scratch) / "real"
+            for name in ("content", "answers"):
+                shutil.copytree(ROOT / name, real / name)
+            bench_deck(real, f"Real deck ({len(note_paths(real))} answer notes)", runs, True)
         for size in sizes:
             folder = Path(scratch) / f"synthetic-{size}"
             synthetic(folder, size)

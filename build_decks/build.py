@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import pickle
 import shutil
 import tempfile
 import time
@@ -14,7 +15,7 @@ from pathlib import Path
 from .anki_package import DEFAULT_TEMPLATES, notetype, write_package
 from .answers import Answer, load_answers
 from .cards import Card, build_cards, media_digest, section_deck
-from .changes import last_headline
+from .changelog import last_headline
 from .clock import NOTETYPE_KEY, Clock, clock_for, content_hash, source_date_epoch, write_lock
 from .content import Content, load_content
 from .csv_files import generic_csv
@@ -25,7 +26,7 @@ from .exports import EXPORTERS, images
 from .identity import ROOT_DECK
 from .memo import Memo, key
 from .parallel import map_forked
-from .pieces import NONE, Pieces, pieces_for
+from .pieces import MAX_CARDS, NONE, Pieces, pieces_for
 from .practice import kits
 from .progress import QUIET, Progress
 from .render import use_cache
@@ -36,6 +37,19 @@ from .text import slugify
 from .zipwrite import remember_in
 
 PACKAGE = "ai-engineering-interview"
+# What builds keep under build/ to make the next one quick (`build-decks build --force` forgets it).
+KEPT = ("render-cache", "highlight", "notes", "content", "deflate", "pieces", "cards.pickle", "outputs.json",
+        "last-build.json")
+
+
+def forget_kept(root: Path) -> None:
+    """Remove everything builds keep under build/ (the python-block results of `check` stay)."""
+    for name in KEPT:
+        path = root / "build" / name
+        if path.is_dir():
+            shutil.rmtree(path, ignore_errors=True)
+        else:
+            path.unlink(missing_ok=True)
 EXPORT_FOLDERS = ("obsidian", "logseq", "supermemo", "mnemosyne", "quizlet", "mochi")
 
 
@@ -68,7 +82,7 @@ def gather(root: Path, templates: Path = DEFAULT_TEMPLATES, progress: Progress =
     clock = clock_for(root, problems)
     problems.raise_if_any()
     progress.begin("building cards")
-    cards = build_cards(content, answers, clock, retired)
+    cards = kept_cards(root, content, answers, clock, retired)
     model = notetype(0, templates)
     notetype_mod = clock.mod(NOTETYPE_KEY, content_hash(
         {"name": model.name, "fields": model.fields, "templates": model.templates, "css": model.css}
@@ -146,20 +160,32 @@ def write_apkg(project: Project, staging: Path, section: str | None) -> Path:
 
 def run_parallel(
     project: Project, todo: list[Job], staging: Path, progress: Progress, kept: Callable[[str], Pieces],
+    dist: Path | None = None,
 ):
-    """(job name, files written) for each job, the jobs spread over the cores."""
+    """(job name, files written) for each job, the jobs spread over the cores. A written file
+    whose bytes ``dist`` already holds is removed from staging at once (by the worker)."""
     def run(index: int) -> tuple[str, list[Path], float]:
         start = time.monotonic()
         job = todo[index]
         pieces = kept(job.name)
         files = job.write(project, staging, pieces)
         pieces.save()
+        for path in files if dist is not None else ():
+            if same_file(path, dist / path.relative_to(staging)):
+                path.unlink()
         return job.name, files, time.monotonic() - start
 
     for name, files, seconds in map_forked(run, range(len(todo))):
         progress.tick()
         progress.note(f"{name} {seconds:.3f}")
         yield name, files
+
+
+def same_file(new: Path, old: Path) -> bool:
+    try:
+        return old.stat().st_size == new.stat().st_size and old.read_bytes() == new.read_bytes()
+    except OSError:
+        return False
 
 
 def cached_content(root: Path, problems: Problems) -> Content:
@@ -179,9 +205,35 @@ def cached_content(root: Path, problems: Problems) -> Content:
     return content
 
 
+def kept_cards(root: Path, content: Content, answers: dict[str, Answer], clock: Clock, retired) -> list[Card]:
+    """build_cards, reusing the cards an earlier build made from the same content/ and code."""
+    path = root / "build" / "cards.pickle"
+    base = key("cards", content_digest(root))
+    kept: dict = {}
+    if len(content.questions) <= MAX_CARDS:
+        try:
+            with open(path, "rb") as file:
+                saved = pickle.load(file)
+            kept = saved[1] if saved[0] == base else {}
+        except Exception:  # noqa: BLE001 - missing or unreadable: make every card
+            kept = {}
+    fresh: dict = {}
+    cards = build_cards(content, answers, clock, retired, kept, fresh)
+    if len(content.questions) <= MAX_CARDS and fresh.keys() != kept.keys():
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            temporary = path.with_suffix(f".{os.getpid()}.tmp")
+            with open(temporary, "wb") as file:
+                pickle.dump((base, fresh), file, protocol=pickle.HIGHEST_PROTOCOL)
+            temporary.replace(path)
+        except OSError:
+            pass
+    return cards
+
+
 def outputs(
     project: Project, staging: Path, progress: Progress = QUIET, skip: Callable[[Job], list[Path] | None] = None,
-    kept: Callable[[str], Pieces] = lambda name: NONE,
+    kept: Callable[[str], Pieces] = lambda name: NONE, dist: Path | None = None,
 ) -> tuple[list[Path], dict[str, list[Path]]]:
     """Write every job's files under ``staging`` (in parallel where it pays); a job that ``skip``
     answers with its files is not run, and ``kept`` gives each job the pieces it kept from the
@@ -194,7 +246,7 @@ def outputs(
         else:
             done[job.name] = unchanged
     progress.begin("writing outputs", len(todo))
-    for name, files in run_parallel(project, todo, staging, progress, kept):
+    for name, files in run_parallel(project, todo, staging, progress, kept, dist):
         done[name] = [path.relative_to(staging) for path in files]
     every = sorted({rel for files in done.values() for rel in files})
     return every, done
@@ -211,10 +263,9 @@ def publish(staging: Path, files: list[Path], dist: Path, kept: set[Path] = froz
         if rel in kept:
             continue
         target = dist / rel
+        if not (staging / rel).exists() or same_file(staging / rel, target):
+            continue  # dist/ has these bytes already (a worker found them so and dropped its copy)
         target.parent.mkdir(parents=True, exist_ok=True)
-        if target.exists() and target.stat().st_size == (staging / rel).stat().st_size \
-                and target.read_bytes() == (staging / rel).read_bytes():
-            continue
         os.replace(staging / rel, target)
         changed.append(rel)
     keep = {os.path.join(dist, rel) for rel in files}
@@ -308,7 +359,7 @@ def build(
     records = Records(root, dist, project, inputs or Inputs(root, dist, templates))
     staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=dist))
     try:
-        files, done = outputs(project, staging, progress, records.skip, records.pieces)
+        files, done = outputs(project, staging, progress, records.skip, records.pieces, dist)
         kept = {rel for name in records.skipped for rel in done[name]}
         progress.begin("publishing")
         changed = publish(staging, files, dist, kept)

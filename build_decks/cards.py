@@ -162,42 +162,64 @@ def seen_hash(card: Card) -> str:
 
 
 def build_cards(
-    content: Content, answers: dict[str, Answer], clock: Clock, retired: list[Retired] = ()
+    content: Content, answers: dict[str, Answer], clock: Clock, retired: list[Retired] = (),
+    kept: dict | None = None, fresh: dict | None = None,
 ) -> list[Card]:
     """One card per question, in content order, then one per retired question.
 
     Each card's mod comes from ``clock``: the recorded one while what it shows is unchanged.
+    ``kept`` holds cards made by an earlier build from the same content/ (their fields, tags,
+    deck and hash, by answer); ``fresh`` receives this build's.
     """
-    cards = []
+    cards, seen = [], {}
     for question in content.questions:
         answer = answers.get(question.id)
-        companies = companies_of(question, content)
-        cards.append(Card(
-            id=question.id,
-            guid=note_guid(question.id),
-            deck=deck_name(content, question.section, question.category),
-            fields=fields_for(question, answer, content, companies),
-            tags=tags_for(question, companies, answer is not None),
-            mod=0,
-            question=question,
-            answer=answer,
-        ))
-    cards += [retired_card(item) for item in retired]
+        key = _card_key(question, answer)
+        made = kept.get(key) if kept is not None else None
+        if made is None:
+            companies = companies_of(question, content)
+            card = Card(
+                id=question.id,
+                guid=note_guid(question.id),
+                deck=deck_name(content, question.section, question.category),
+                fields=fields_for(question, answer, content, companies),
+                tags=tags_for(question, companies, answer is not None),
+                mod=0,
+                question=question,
+                answer=answer,
+            )
+            made = (card.guid, card.deck, card.fields, card.tags, seen_hash(card))
+        if fresh is not None:
+            fresh[key] = made
+        guid, deck, fields, tags, seen[question.id] = made
+        cards.append(Card(question.id, guid, deck, fields, tags, 0, question, answer))
+    for item in retired:
+        cards.append(retired_card(item))
+        seen[item.id] = seen_hash(cards[-1])
     order = sorted(cards, key=yield_key)
     rank = {card.id: position for position, card in enumerate(order, start=1)}
-    return [dated(replace(card, due=rank[card.id]), clock.mod(card.id, seen_hash(card))) for card in cards]
+    return [dated(card, clock.mod(card.id, seen[card.id]), rank[card.id]) for card in cards]
+
+
+def _card_key(question: Question, answer: Answer | None) -> str:
+    """What a card is made of besides content/ (which the kept cards are tied to): its answer."""
+    if answer is None:
+        return question.id
+    parts = [question.id, answer.html, answer.summary_html, repr(answer.media)]
+    return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()
 
 
 def month_year(mod: int) -> str:
     return time.strftime("%b %Y", time.gmtime(mod))
 
 
-def dated(card: Card, mod: int) -> Card:
-    """Stamp the mod, and show it on the back ("updated Nov 2026") through the Status field.
+def dated(card: Card, mod: int, due: int) -> Card:
+    """Stamp the mod and position, and show the mod on the back ("updated Nov 2026") through
+    the Status field.
 
     The date is added after hashing: it follows from the mod and must not feed back into it.
     """
     status = card.fields["Status"]
     if status != "retired":
         status = f"{status} · updated {month_year(mod)}"
-    return replace(card, mod=mod, fields={**card.fields, "Status": status})
+    return replace(card, mod=mod, due=due, fields={**card.fields, "Status": status})

@@ -24,11 +24,11 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .changelog import CHANGELOG, last_headline  # noqa: F401 - last_headline is part of this module's API
 from .clock import source_date_epoch
 from .errors import DeckError
 
 FIELD_SEP = "\x1f"
-CHANGELOG = "CHANGELOG.md"
 VERSION_PATTERN = re.compile(r"^\d+\.\d+\.\d+$")
 
 
@@ -206,15 +206,6 @@ def write_changelog(root: Path, entry: str) -> None:
     head, _, rest = text.partition("\n## ")
     body = entry + ("\n## " + rest if rest else "")
     path.write_text(head.rstrip("\n") + "\n\n" + body.rstrip("\n") + "\n", encoding="utf-8")
-
-
-def last_headline(root: Path) -> tuple[str, str] | None:
-    """(version, headline) of CHANGELOG.md's newest released entry, for the deck description."""
-    path = root / CHANGELOG
-    if not path.exists():
-        return None
-    match = re.search(r"^## (\d+\.\d+\.\d+) \((\d{4}-\d{2}-\d{2})\)\n\n(.+)$", path.read_text(encoding="utf-8"), re.M)
-    return (match.group(1), match.group(3).strip()) if match else None
 
 
 def release(root: Path, version: str, since: str | None = None) -> tuple[Changes, list[str]]:

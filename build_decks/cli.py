@@ -11,7 +11,7 @@ import click
 
 from . import __version__
 from .answers import load_answers, note_paths
-from .build import PACKAGE, gather
+from .build import PACKAGE, forget_kept, gather
 from .build import build as run_build
 from .codecheck import check_code
 from .content import load_content
@@ -37,7 +37,7 @@ def main() -> None:
 @ROOT
 @click.option("--dist", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Output folder (default: ROOT/dist).")
-@click.option("--force", is_flag=True, help="Rebuild even when nothing changed since the last build.")
+@click.option("--force", is_flag=True, help="Forget what earlier builds kept under build/ and rebuild everything.")
 def build(root: Path, dist: Path | None, force: bool) -> None:
     """Validate everything, then write dist/ (apkg per deck and section, CSV, other tools'
     files, the study page). Nothing is rewritten when no input changed since the last build.
@@ -53,6 +53,8 @@ def build(root: Path, dist: Path | None, force: bool) -> None:
             click.echo(warning, err=True)
         click.echo(noop_report(state))
         return
+    if force:
+        forget_kept(root)
     digest = inputs.digest  # taken before the build reads anything: an edit while it runs is seen next time
     project, files, changed = run_build(root, dist, progress=Progress(), inputs=inputs)
     warnings = show_warnings(project.problems)

@@ -12,10 +12,7 @@ import hashlib
 import json
 import os
 import re
-import subprocess
 import sys
-import tempfile
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -43,6 +40,9 @@ def python_blocks(path: Path) -> list[Block]:
 
 def run_block(block: Block) -> str | None:
     """None when the block runs cleanly; otherwise the last line of what went wrong."""
+    import subprocess
+    import tempfile
+
     with tempfile.TemporaryDirectory(prefix="aei-block-") as scratch:
         try:
             result = subprocess.run([sys.executable, "-c", block.code], capture_output=True, text=True,
@@ -62,6 +62,8 @@ def check_code(paths: list[Path], problems: Problems, cache: Path | None = None)
     todo = [b for b in blocks if b.key not in passed]
     if not todo:
         return 0  # every block passed before: nothing to run, nothing to record
+    from concurrent.futures import ThreadPoolExecutor
+
     with ThreadPoolExecutor(max_workers=max(1, os.cpu_count() or 1)) as pool:
         outcomes = list(pool.map(run_block, todo))
     for block, failure in zip(todo, outcomes, strict=True):

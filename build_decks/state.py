@@ -19,7 +19,6 @@ import hashlib
 import json
 import os
 import sys
-import sysconfig
 from pathlib import Path
 
 STATE_VERSION = 1
@@ -43,9 +42,8 @@ def _files(folder: Path) -> list[Path]:
 def _installed() -> list[str]:
     """Names of the installed distributions (they carry the versions), from site-packages."""
     names = []
-    for key in ("purelib", "platlib"):
-        folder = sysconfig.get_paths()[key]
-        if os.path.isdir(folder):
+    for folder in sys.path:
+        if folder.endswith(("site-packages", "dist-packages")) and os.path.isdir(folder):
             names += [n for n in os.listdir(folder) if n.endswith((".dist-info", ".egg-info"))]
     return sorted(set(names))
 

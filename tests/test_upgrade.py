@@ -7,7 +7,7 @@ from pathlib import Path
 from anki.consts import CARD_TYPE_NEW
 from conftest import commit_all, copy_project, git, import_apkg
 
-from build_decks.build import build
+from build_decks.build import build, forget_kept
 from build_decks.identity import NOTETYPE_NAME
 
 V1_TIME = 1_700_000_000
@@ -121,6 +121,7 @@ def test_a_rendering_change_updates_the_notes_it_alters_and_only_those(tmp_path,
         return fields
 
     monkeypatch.setattr(cards_module, "fields_for", new_variants_html)
+    forget_kept(repo)  # patched code is new code: what earlier builds kept under build/ is not for it
     (repo / "CHANGELOG.md").write_text("Variants get a class.\n", encoding="utf-8")
     commit_all(repo, "version 2: variants markup", V2_TIME)
     build(repo, tmp_path / "v2")
@@ -168,6 +169,7 @@ def test_upgrading_from_the_old_deck_names_keeps_cards_where_they_were(tmp_path,
     with monkeypatch.context() as patch:
         patch.setattr(cards_module, "deck_name", lambda content, s, c: f"AI Engineering Interview::{s}::{c}")
         build(repo, tmp_path / "v1")
+    forget_kept(repo)  # the patch was "the old code": its kept cards are not this code's
     col = new_collection()
     import_apkg(col, tmp_path / "v1" / APKG)
     studied = study(col, 3)

@@ -1,0 +1,171 @@
+"""Rebuilds reuse what they kept under build/, and must write exactly what a cold build writes.
+
+A cold build (no build/, empty dist/) is the reference: every incremental path (a no-op, one
+edited note, a changed image, a changed question, kept pieces, a corrupt cache, one core or
+two) must leave dist/ byte for byte as the cold build of the same inputs.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import sys
+from contextlib import redirect_stdout
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import copy_project
+
+from build_decks import entry
+from build_decks.answers import note_paths
+from build_decks.build import build
+from build_decks.cli import main
+
+
+def files(dist: Path) -> dict[str, bytes]:
+    return {p.relative_to(dist).as_posix(): p.read_bytes() for p in sorted(dist.rglob("*")) if p.is_file()}
+
+
+def cold(root: Path, scratch: Path) -> dict[str, bytes]:
+    """What a cold build of ``root``'s inputs writes (in a copy, with no build/ at all)."""
+    copy = scratch / "cold"
+    shutil.rmtree(copy, ignore_errors=True)
+    for name in ("content", "answers"):
+        shutil.copytree(root / name, copy / name)
+    build(copy, copy / "dist")
+    return files(copy / "dist")
+
+
+def assert_same(incremental: dict[str, bytes], reference: dict[str, bytes]) -> None:
+    assert sorted(incremental) == sorted(reference)
+    differing = [name for name in reference if incremental[name] != reference[name]]
+    assert differing == []
+
+
+@pytest.fixture
+def deck(tmp_path, monkeypatch):
+    """The real content/ and answers/ in a scratch folder, built once (build/ now holds caches)."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1800000000")
+    root = copy_project(tmp_path / "deck")
+    build(root, root / "dist")
+    return root
+
+
+def first_note(root: Path, kind: str = "") -> Path:
+    return next(p for p in note_paths(root) if kind in p.as_posix())
+
+
+def test_after_editing_one_note_only_its_outputs_are_rewritten_and_match_a_cold_build(deck, tmp_path):
+    note = first_note(deck, "technical-questions")
+    note.write_text(note.read_text(encoding="utf-8") + "\nOne more sentence of prose.\n", encoding="utf-8")
+    _, _, changed = build(deck, deck / "dist")
+    names = {p.as_posix() for p in changed}
+    assert "ai-engineering-interview.apkg" in names and "sections/technical-questions.apkg" in names
+    assert "sections/behavioral-questions.apkg" not in names  # another section's package is kept
+    assert not any(n.startswith(("practice/", "obsidian/aei-")) for n in names)  # images untouched
+    assert_same(files(deck / "dist"), cold(deck, tmp_path))
+
+
+def test_a_changed_image_a_reworded_question_and_a_removed_note_all_match_a_cold_build(deck, tmp_path):
+    svg = next((deck / "answers").rglob("*.svg"))
+    svg.write_text(svg.read_text(encoding="utf-8").replace("</svg>", "<!-- edited --></svg>"), encoding="utf-8")
+    questions = deck / "content/questions/technical-questions.yaml"
+    text = questions.read_text(encoding="utf-8")
+    questions.write_text(text.replace("text: ", "text: Reworded ", 1), encoding="utf-8")
+    first_note(deck, "coding-problems").unlink()  # answered -> unanswered: new-card order changes
+    build(deck, deck / "dist")
+    assert_same(files(deck / "dist"), cold(deck, tmp_path))
+
+
+def test_kept_pieces_and_notes_that_are_corrupt_are_made_again(deck, tmp_path):
+    for kept in [*(deck / "build/pieces").glob("*.pickle"), *list((deck / "build/notes").rglob("*.pickle"))[:50]]:
+        kept.write_bytes(b"not a pickle")
+    note = first_note(deck, "behavioral-questions")
+    note.write_text(note.read_text(encoding="utf-8").replace(".", ";", 1), encoding="utf-8")
+    build(deck, deck / "dist")
+    assert_same(files(deck / "dist"), cold(deck, tmp_path))
+
+
+def test_one_core_and_two_write_the_same_bytes(deck, tmp_path, monkeypatch):
+    monkeypatch.setenv("BUILD_DECKS_JOBS", "1")
+    assert_same(cold(deck, tmp_path), files(deck / "dist"))
+
+
+def test_a_note_whose_image_disappears_fails_although_the_note_itself_is_unchanged(deck):
+    svg = next((deck / "answers").rglob("*.svg"))
+    svg.unlink()
+    result = CliRunner().invoke(main, ["build", "--root", str(deck)])
+    assert result.exit_code != 0
+    assert f"{svg.name}' not found" in result.output or f"{svg.name}" in result.output
+
+
+def run_entry(*args: str) -> str:
+    """`build-decks ARGS` through the console script's entry point; its stdout."""
+    out = io.StringIO()
+    argv = sys.argv
+    sys.argv = ["build-decks", *args]
+    try:
+        with redirect_stdout(out):
+            try:
+                entry.main()
+            except SystemExit as stop:
+                assert stop.code in (0, None)
+    finally:
+        sys.argv = argv
+    return out.getvalue()
+
+
+def test_a_rebuild_with_nothing_changed_writes_nothing_and_says_so(project):
+    first = run_entry("build")
+    assert "nothing changed" not in first
+    stamps = {p: p.stat().st_mtime_ns for p in (project / "dist").rglob("*") if p.is_file()}
+    locks = {p: p.read_bytes() for p in (project / "content").glob("*.lock")}
+    second = run_entry("build")
+    assert second == "2 cards (1 answered) -> 10 files, 0 changed (nothing changed since the last build)\n"
+    assert {p: p.stat().st_mtime_ns for p in stamps} == stamps
+    assert {p: p.read_bytes() for p in locks} == locks
+
+
+@pytest.mark.parametrize("change", ["edit a note", "delete an output", "edit an output", "set SOURCE_DATE_EPOCH"])
+def test_any_change_to_inputs_or_outputs_makes_the_next_build_run(project, change, monkeypatch):
+    run_entry("build")
+    note = project / "answers/technical-questions/llm-fundamentals/kv-cache.md"
+    page = project / "dist/ai-engineering-interview.html"
+    if change == "edit a note":
+        note.write_text(note.read_text(encoding="utf-8") + "\nMore.\n", encoding="utf-8")
+    elif change == "delete an output":
+        page.unlink()
+    elif change == "edit an output":
+        page.write_bytes(page.read_bytes() + b"<!-- hand edit -->")
+    else:
+        monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000001")
+    again = run_entry("build")
+    assert "nothing changed" not in again and "wrote dist/" in again
+    assert page.exists() and not page.read_bytes().endswith(b"<!-- hand edit -->")
+
+
+def test_force_rebuilds_and_the_command_line_fast_path_only_takes_plain_builds(project):
+    run_entry("build")
+    assert "nothing changed" not in CliRunner().invoke(main, ["build", "--force"]).output
+    assert entry.build_paths(["build"]) == (Path("."), Path("dist"))
+    assert entry.build_paths(["build", "--root", "x", "--dist=y"]) == (Path("x"), Path("y"))
+    for other in (["build", "--force"], ["build", "--help"], ["check"], [], ["build", "--root"]):
+        assert entry.build_paths(other) is None
+
+
+def test_stage_times_are_printed_only_when_asked(project, monkeypatch):
+    quiet = CliRunner().invoke(main, ["build", "--force"])
+    assert "times:" not in quiet.output
+    monkeypatch.setenv("BUILD_DECKS_TIMES", "1")
+    timed = CliRunner().invoke(main, ["build", "--force"])
+    assert "times: start" in timed.output and "writing outputs" in timed.output and "package:all" in timed.output
+
+
+def test_the_fast_path_ignores_a_record_written_for_another_folder(project, tmp_path):
+    run_entry("build")
+    elsewhere = tmp_path / "elsewhere"
+    assert "nothing changed" not in run_entry("build", "--dist", str(elsewhere))
+    assert (elsewhere / "ai-engineering-interview.apkg").exists()
+    assert os.path.exists(project / "dist/ai-engineering-interview.apkg")
