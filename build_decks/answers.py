@@ -9,7 +9,7 @@ from pathlib import Path
 
 from .content import Content
 from .errors import Problems
-from .memo import NO_MEMO, Memo, key
+from .memo import NO_MEMO, Kept, Memo, key
 from .parallel import map_forked
 from .progress import QUIET, Progress
 from .render import CACHE, markdown_to_html, render_markdown
@@ -56,7 +56,7 @@ def note_paths(root: Path) -> list[Path]:
 
 def load_answers(
     root: Path, content: Content, problems: Problems, retired: dict[str, str] | None = None,
-    progress: Progress = QUIET, memo: Memo = NO_MEMO,
+    progress: Progress = QUIET, memo: Memo | Kept = NO_MEMO,
 ) -> dict[str, Answer]:
     """Read every answer note; check ids against content/ (and retired ids) and each other."""
     retired = retired or {}
@@ -148,7 +148,7 @@ PARALLEL_RENDERS = 16  # fewer notes to render than this: forking workers costs 
 
 
 def read_answers(
-    paths: list[Path], problems: Problems, progress: Progress = QUIET, memo: Memo = NO_MEMO,
+    paths: list[Path], problems: Problems, progress: Progress = QUIET, memo: Memo | Kept = NO_MEMO,
 ) -> list[Answer | None]:
     """Every note, in order. A note unchanged since the last build (same bytes, same images,
     same code) comes from ``memo``; the others are read, and rendered across the cores."""

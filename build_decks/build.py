@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
-import pickle
 import shutil
 import tempfile
 import time
@@ -24,9 +24,9 @@ from .diagrams import check_diagrams
 from .errors import Problems
 from .exports import EXPORTERS, images
 from .identity import ROOT_DECK
-from .memo import Memo, key
+from .memo import MAX_KEPT, Kept, Memo, key
 from .parallel import map_forked
-from .pieces import MAX_CARDS, NONE, Pieces, pieces_for
+from .pieces import NONE, Pieces, pieces_for
 from .practice import kits
 from .progress import QUIET, Progress
 from .render import use_cache
@@ -37,19 +37,20 @@ from .text import slugify
 from .zipwrite import remember_in
 
 PACKAGE = "ai-engineering-interview"
-# What builds keep under build/ to make the next one quick (`build-decks build --force` forgets it).
-KEPT = ("render-cache", "highlight", "notes", "content", "deflate", "pieces", "cards.pickle", "outputs.json",
-        "last-build.json")
-
-
 def forget_kept(root: Path) -> None:
-    """Remove everything builds keep under build/ (the python-block results of `check` stay)."""
-    for name in KEPT:
-        path = root / "build" / name
+    """Remove what builds keep under build/ to be quick (`build --force`); `check`'s record of
+    passing python blocks and the previews stay."""
+    folder = root / "build"
+    for path in folder.iterdir() if folder.is_dir() else ():
+        if path.name in STAYS:
+            continue
         if path.is_dir():
             shutil.rmtree(path, ignore_errors=True)
         else:
             path.unlink(missing_ok=True)
+
+
+STAYS = {"python-blocks.json", "preview"}
 EXPORT_FOLDERS = ("obsidian", "logseq", "supermemo", "mnemosyne", "quizlet", "mochi")
 
 
@@ -76,8 +77,10 @@ def gather(root: Path, templates: Path = DEFAULT_TEMPLATES, progress: Progress =
     retired = load_retired(root, problems)
     problems.raise_if_unreadable()
     check_ids(root, content, retired, problems)
-    answers = load_answers(root, content, problems, {r.id: f"{r.path}:{r.line}" for r in retired}, progress,
-                           Memo(root / "build" / "notes"))
+    notes = (Kept(root / "build" / "notes.pickle", key("notes")) if len(content.questions) <= MAX_KEPT
+             else Memo(root / "build" / "notes"))
+    answers = load_answers(root, content, problems, {r.id: f"{r.path}:{r.line}" for r in retired}, progress, notes)
+    notes.save()
     check_diagrams(root, {Path(source).resolve() for a in answers.values() for _, source in a.media}, problems)
     clock = clock_for(root, problems)
     problems.raise_if_any()
@@ -207,27 +210,11 @@ def cached_content(root: Path, problems: Problems) -> Content:
 
 def kept_cards(root: Path, content: Content, answers: dict[str, Answer], clock: Clock, retired) -> list[Card]:
     """build_cards, reusing the cards an earlier build made from the same content/ and code."""
-    path = root / "build" / "cards.pickle"
-    base = key("cards", content_digest(root))
-    kept: dict = {}
-    if len(content.questions) <= MAX_CARDS:
-        try:
-            with open(path, "rb") as file:
-                saved = pickle.load(file)
-            kept = saved[1] if saved[0] == base else {}
-        except Exception:  # noqa: BLE001 - missing or unreadable: make every card
-            kept = {}
-    fresh: dict = {}
-    cards = build_cards(content, answers, clock, retired, kept, fresh)
-    if len(content.questions) <= MAX_CARDS and fresh.keys() != kept.keys():
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            temporary = path.with_suffix(f".{os.getpid()}.tmp")
-            with open(temporary, "wb") as file:
-                pickle.dump((base, fresh), file, protocol=pickle.HIGHEST_PROTOCOL)
-            temporary.replace(path)
-        except OSError:
-            pass
+    small = len(content.questions) <= MAX_KEPT
+    kept = Kept(root / "build" / "cards.pickle", key("cards", content_digest(root))) if small else None
+    cards = build_cards(content, answers, clock, retired, kept)
+    if kept is not None:
+        kept.save()
     return cards
 
 
@@ -340,8 +327,9 @@ def card_digest(project: Project, card: Card) -> str:
     """Everything about one card that any output shows: what the import shows (fields, tags,
     deck, image bytes), its mod and position, and the answer's markdown and images."""
     seen = project.clock.assigned[card.id].hash
-    answer = [card.answer.markdown, [[n, str(s)] for n, s in card.answer.media]] if card.answer else None
-    return content_hash([seen, card.mod, card.due, answer])
+    answer = (card.answer.markdown + "\0" + repr(card.answer.media)) if card.answer else "\0none"
+    digest = hashlib.sha256(f"{seen}\0{card.mod}\0{card.due}\0{answer}".encode())
+    return digest.hexdigest()[:24]
 
 
 def build(

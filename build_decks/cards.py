@@ -163,13 +163,13 @@ def seen_hash(card: Card) -> str:
 
 def build_cards(
     content: Content, answers: dict[str, Answer], clock: Clock, retired: list[Retired] = (),
-    kept: dict | None = None, fresh: dict | None = None,
+    kept=None,
 ) -> list[Card]:
     """One card per question, in content order, then one per retired question.
 
     Each card's mod comes from ``clock``: the recorded one while what it shows is unchanged.
-    ``kept`` holds cards made by an earlier build from the same content/ (their fields, tags,
-    deck and hash, by answer); ``fresh`` receives this build's.
+    ``kept`` (a memo.Kept) holds the cards an earlier build made from the same content/ (their
+    guid, deck, fields, tags and hash, by answer) and receives this build's.
     """
     cards, seen = [], {}
     for question in content.questions:
@@ -189,8 +189,8 @@ def build_cards(
                 answer=answer,
             )
             made = (card.guid, card.deck, card.fields, card.tags, seen_hash(card))
-        if fresh is not None:
-            fresh[key] = made
+            if kept is not None:
+                kept.put(key, made)
         guid, deck, fields, tags, seen[question.id] = made
         cards.append(Card(question.id, guid, deck, fields, tags, 0, question, answer))
     for item in retired:

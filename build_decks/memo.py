@@ -17,6 +17,7 @@ from pathlib import Path
 from .state import code_digest
 
 FORMAT = 1
+MAX_KEPT = 20_000  # entries of one kind kept in one file (beyond, one file each: memory stays flat)
 _MADE: set[str] = set()  # folders known to exist (a mkdir per entry is a syscall per entry)
 
 
@@ -70,5 +71,75 @@ class Memo:
         except OSError:
             pass  # a memo we cannot write only costs time
 
+    def save(self) -> None:
+        """Entries are written as they are put."""
+
 
 NO_MEMO = Memo(None)
+
+
+class Kept:
+    """Values by key in one file (``<name>.pickle``), for one ``base`` (the inputs they share).
+
+    Reading it is one file, not one per entry. A build that adds only a few entries writes them
+    to a small ``<name>.more.pickle`` beside it instead of rewriting everything (after one
+    edit, one entry is new), until there are enough to fold back in; folding keeps only the
+    entries this build used."""
+
+    def __init__(self, path: Path | None, base: str = ""):
+        self.path, self.base = path, base
+        self.main: dict = self._load(path) if path is not None else {}
+        self.more: dict = self._load(self._more_path()) if self.main else {}
+        self.new: dict = {}
+        self.used: set = set()
+
+    def _more_path(self) -> Path:
+        return self.path.with_name(self.path.stem + ".more.pickle")
+
+    def _load(self, path: Path) -> dict:
+        try:
+            with open(path, "rb") as file:
+                saved = pickle.load(file)
+            if isinstance(saved, tuple) and len(saved) == 2 and saved[0] == self.base and isinstance(saved[1], dict):
+                return saved[1]
+        except Exception:  # noqa: BLE001 - missing or unreadable: these entries are made again
+            pass
+        return {}
+
+    def get(self, key_):
+        """The kept value, or None (and the key counts as used either way)."""
+        self.used.add(key_)
+        if key_ in self.new:
+            return self.new[key_]
+        if key_ in self.more:
+            return self.more[key_]
+        return self.main.get(key_)
+
+    def put(self, key_, value) -> None:
+        self.used.add(key_)
+        self.new[key_] = value
+
+    def save(self) -> None:
+        if self.path is None or not self.new:
+            return
+        more = {**self.more, **self.new}
+        if self.main and len(more) <= max(FEW, len(self.used) // 10):
+            self._write(self._more_path(), more)
+            return
+        everything = {**self.main, **more}
+        self._write(self.path, {k: everything[k] for k in self.used if k in everything})
+        self._more_path().unlink(missing_ok=True)
+
+    def _write(self, path: Path, values: dict) -> None:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            temporary = path.with_suffix(f".{os.getpid()}.tmp")
+            with open(temporary, "wb") as file:
+                pickle.dump((self.base, values), file, protocol=pickle.HIGHEST_PROTOCOL)
+            temporary.replace(path)
+        except OSError:
+            pass  # without it the next build makes these entries again
+
+
+FEW = 32  # new entries written beside the others before they are folded back in
+
