@@ -129,9 +129,10 @@ def fill_collection(cursor, cards: list[Card], descriptions: dict[str, str], mod
                    (json.dumps(configs), json.dumps(decks), json.dumps(models)))
     ids = itertools.count(int(timestamp * 1000))
     for name in holding:
+        number = deck_id(name)
         for card in by_deck[name]:
             _Note(mod=card.mod, model=model, fields=[card.fields[f] for f in FIELDS], tags=list(card.tags),
-                  guid=card.guid, due=card.due).write_to_db(cursor, timestamp, deck_id(name), ids)
+                  guid=card.guid, due=card.due).write_to_db(cursor, timestamp, number, ids)
 
 
 def write_package(

@@ -91,7 +91,15 @@ class Content:
     files: list[Path] = field(default_factory=list)
 
     def question(self, qid: str) -> Question | None:
-        return next((q for q in self.questions if q.id == qid), None)
+        """The question with this id (the first, if an id is duplicated); an index, not a scan,
+        since every answer note looks up its question."""
+        index = self.__dict__.get("_by_id")
+        if index is None or index[0] != len(self.questions):
+            by_id: dict[str, Question] = {}
+            for q in self.questions:
+                by_id.setdefault(q.id, q)
+            index = self.__dict__["_by_id"] = (len(self.questions), by_id)
+        return index[1].get(qid)
 
 
 def load_content(root: Path, problems: Problems) -> Content:
