@@ -153,7 +153,7 @@ def read_answers(
     """Every note, in order. A note unchanged since the last build (same bytes, same images,
     same code) comes from ``memo``; the others are read, and rendered across the cores."""
     progress.begin("reading answers", len(paths))
-    found: list[tuple[Answer | None, Problems, str | None]] = []
+    found: list[tuple[Answer | None, Problems | tuple, str | None]] = []
     for path in paths:
         digest = note_key(path)
         hit = memo.get(digest) if digest else None
@@ -161,8 +161,7 @@ def read_answers(
             sub = Problems()
             found.append((read_draft(path, sub), sub, digest))
         else:
-            answer, sub = hit
-            found.append((answer, sub, None))
+            found.append((*hit, None))  # (answer, its warnings)
         progress.tick()
     drafts = [answer for answer, _, digest in found if answer and digest]
     rendered = {d.html: CACHE.cached(d.html) for d in drafts}
@@ -177,10 +176,13 @@ def read_answers(
     for answer, sub, digest in found:
         if answer and digest:
             answer = finish(answer, rendered[answer.html])
-        if digest and not sub:  # a note with errors is read again next time
-            memo.put(digest, (answer, sub))
-        problems.extend(sub)
-        problems.unreadable |= sub.unreadable
+        if isinstance(sub, tuple):  # kept: a note without errors, and its warnings
+            problems.warnings.extend(sub)
+        else:
+            if digest and not sub:  # a note with errors is read again next time
+                memo.put(digest, (answer, tuple(sub.warnings)))
+            problems.extend(sub)
+            problems.unreadable |= sub.unreadable
         answers.append(answer)
     return answers
 

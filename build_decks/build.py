@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import filecmp
 import hashlib
 import json
 import os
 import shutil
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,7 +19,7 @@ from .cards import Card, build_cards, media_digest, section_deck
 from .changelog import last_headline
 from .clock import NOTETYPE_KEY, Clock, clock_for, content_hash, source_date_epoch, write_lock
 from .content import Content, load_content
-from .csv_files import generic_csv
+from .csv_files import csv_chunks
 from .describe import descriptions
 from .diagrams import check_diagrams
 from .errors import Problems
@@ -32,7 +33,7 @@ from .progress import QUIET, Progress
 from .render import use_cache
 from .retired import check_ids, load_retired, update_lock
 from .state import Inputs, content_digest
-from .studypage import study_page
+from .studypage import study_page_chunks
 from .text import slugify
 from .zipwrite import remember_in
 
@@ -118,9 +119,9 @@ def jobs(project: Project) -> list[Job]:
     found.append(Job("export:images", cards, lambda p, s, _: write_files(s, images(p.cards, p.content)),
                      basis=lambda: media_basis(cards)))
     found += [
-        Job("study-page", cards, lambda p, s, pieces: write_files(s, {f"{PACKAGE}.html": study_page(
+        Job("study-page", cards, lambda p, s, pieces: write_files(s, {f"{PACKAGE}.html": study_page_chunks(
             p.cards, p.content, p.timestamp, pieces)})),
-        Job("csv", cards, lambda p, s, pieces: write_files(s, {f"csv/{PACKAGE}.csv": generic_csv(
+        Job("csv", cards, lambda p, s, pieces: write_files(s, {f"csv/{PACKAGE}.csv": csv_chunks(
             p.cards, p.content, pieces)})),
         Job("practice", [c for c in cards if c.question.type == "coding"], lambda p, s, _: write_files(s, {
             f"practice/{qid}/{name}": text.encode("utf-8")
@@ -135,12 +136,18 @@ def media_basis(cards: list[Card]) -> list:
                    for name, source in c.answer.media})
 
 
-def write_files(staging: Path, files: dict[str, bytes]) -> list[Path]:
+def write_files(staging: Path, files: dict[str, bytes | Iterable[bytes]]) -> list[Path]:
+    """Write each file under ``staging``: its bytes, or its chunks as they come (a big output
+    never has to sit in memory whole)."""
     written = []
     for rel, data in sorted(files.items()):
         path = staging / rel
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
+        with open(path, "wb") as out:
+            if isinstance(data, bytes | bytearray):
+                out.write(data)
+            else:
+                out.writelines(data)
         written.append(path)
     return written
 
@@ -185,8 +192,9 @@ def run_parallel(
 
 
 def same_file(new: Path, old: Path) -> bool:
+    """Byte for byte the same (compared a block at a time)."""
     try:
-        return old.stat().st_size == new.stat().st_size and old.read_bytes() == new.read_bytes()
+        return old.stat().st_size == new.stat().st_size and filecmp.cmp(old, new, shallow=False)
     except OSError:
         return False
 

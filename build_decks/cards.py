@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import os
+import sys
 import time
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -89,14 +90,14 @@ def tags_for(question: Question, companies: list[str], answered: bool) -> tuple[
     tags.update(f"{TAG_ROOT}::signal::{sig}" for sig in question.signals)
     tags.add(f"{TAG_ROOT}::status::{'answered' if answered else 'unanswered'}")
     tags.add(f"{TAG_ROOT}::yield::{yield_bucket(source_weight(question))}")
-    return tuple(sorted(tags))
+    return tuple(sys.intern(tag) for tag in sorted(tags))  # one copy of each tag, however many cards
 
 
 def fields_for(question: Question, answer: Answer | None, content: Content, companies: list[str]) -> dict[str, str]:
     sources = [content.sources[s] for s in question.sources if s in content.sources]
     items = "".join(f"<li>{link(s.url, s.title)}</li>" for s in sources)
     variants = "".join(f"<li>{escape(v)}</li>" for v in question.variants)
-    return {
+    fields = {
         "ID": question.id,
         "Question": escape(question.text),
         "Variants": f"<ul>{variants}</ul>" if variants else "",
@@ -111,6 +112,12 @@ def fields_for(question: Question, answer: Answer | None, content: Content, comp
         "Yield": str(source_weight(question)),
         "Status": "answered" if answer else "unanswered",
     }
+    for name in SHARED_FIELDS:  # the same few values on many cards: keep one copy of each
+        fields[name] = sys.intern(fields[name])
+    return fields
+
+
+SHARED_FIELDS = ("Section", "Category", "Type", "Companies", "Signals", "Yield")
 
 
 RETIRED_DECK = f"{ROOT_DECK}::Retired"
@@ -181,7 +188,7 @@ def build_cards(
             card = Card(
                 id=question.id,
                 guid=note_guid(question.id),
-                deck=deck_name(content, question.section, question.category),
+                deck=sys.intern(deck_name(content, question.section, question.category)),
                 fields=fields_for(question, answer, content, companies),
                 tags=tags_for(question, companies, answer is not None),
                 mod=0,
@@ -222,4 +229,4 @@ def dated(card: Card, mod: int, due: int) -> Card:
     status = card.fields["Status"]
     if status != "retired":
         status = f"{status} · updated {month_year(mod)}"
-    return replace(card, mod=mod, due=due, fields={**card.fields, "Status": status})
+    return replace(card, mod=mod, due=due, fields={**card.fields, "Status": sys.intern(status)})

@@ -62,7 +62,12 @@ def ordered(row: dict[str, str]) -> list[str]:
 
 
 def generic_csv(cards: list[Card], content: Content, pieces: Pieces = NONE) -> bytes:
-    """The CSV, UTF-8 (rows kept as bytes, joined without re-encoding)."""
-    rows = [pieces.get(card.id, lambda card=card: csv_line(ordered(generic_row(card, content))).encode("utf-8"))
-            for card in cards]
-    return csv_line(GENERIC_COLUMNS).encode("utf-8") + b"".join(rows)
+    """The CSV, UTF-8."""
+    return b"".join(csv_chunks(cards, content, pieces))
+
+
+def csv_chunks(cards: list[Card], content: Content, pieces: Pieces = NONE):
+    """The CSV as UTF-8 chunks: the header, then a row per card (kept as bytes between builds)."""
+    yield csv_line(GENERIC_COLUMNS).encode("utf-8")
+    for card in cards:
+        yield pieces.get(card.id, lambda card=card: csv_line(ordered(generic_row(card, content))).encode("utf-8"))

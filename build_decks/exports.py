@@ -20,6 +20,7 @@ import functools
 import hashlib
 import io
 import re
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from .cards import Card
@@ -69,6 +70,15 @@ def question_text(card: Card) -> str:
 
 def live(cards: list[Card]) -> list[Card]:
     return [c for c in cards if not c.retired]
+
+
+def joined(chunks: Iterable[bytes], separator: bytes, end: bytes = b"") -> Iterator[bytes]:
+    """``separator.join(chunks) + end``, a chunk at a time (big files are written as made)."""
+    for index, chunk in enumerate(chunks):
+        if index:
+            yield separator
+        yield chunk
+    yield end
 
 
 def by_category(cards: list[Card]) -> dict[tuple[str, str], list[Card]]:
@@ -125,21 +135,20 @@ def _osr_safe(line: str) -> str:
     return re.sub(r"(?<!`)::+", lambda m: "\u200b".join(m.group(0)), line) if "::" in line else line
 
 
-def obsidian(cards: list[Card], content: Content, pieces: Pieces = NONE) -> dict[str, bytes]:
-    files: dict[str, bytes] = {}
+def obsidian(cards: list[Card], content: Content, pieces: Pieces = NONE) -> dict[str, Iterable[bytes]]:
     groups = by_category(cards)
-    for section in content.sections:
-        parts = [f"# {content.title}: {section}\n"]
+
+    def parts(section: str):
+        yield f"# {content.title}: {section}\n".encode()
         for category in content.categories.get(section, []):
             mine = groups.get((section, category))
             if not mine:
                 continue
-            parts.append(f"## {category}\n\n#flashcards/{slugify(section)}/{slugify(category)}\n")
-            parts += [pieces.get(card.id, lambda card=card: obsidian_card(card, content).encode("utf-8"))
-                      for card in mine]
-        files[f"obsidian/{slugify(section)}.md"] = b"\n".join(p if isinstance(p, bytes) else p.encode("utf-8")
-                                                              for p in parts)
-    return files
+            yield f"## {category}\n\n#flashcards/{slugify(section)}/{slugify(category)}\n".encode()
+            for card in mine:
+                yield pieces.get(card.id, lambda card=card: obsidian_card(card, content).encode("utf-8"))
+
+    return {f"obsidian/{slugify(section)}.md": joined(parts(section), b"\n") for section in content.sections}
 
 
 def obsidian_card(card: Card, content: Content) -> str:
@@ -150,17 +159,19 @@ def obsidian_card(card: Card, content: Content) -> str:
 
 # ---------------------------------------------------------------- Logseq
 
-def logseq(cards: list[Card], content: Content, pieces: Pieces = NONE) -> dict[str, bytes]:
-    files: dict[str, bytes] = {}
+def logseq(cards: list[Card], content: Content, pieces: Pieces = NONE) -> dict[str, Iterable[bytes]]:
     groups = by_category(cards)
-    for section in content.sections:
-        lines = [f"title:: {content.title}/{section}", ""]
+
+    def lines(section: str):
+        yield f"title:: {content.title}/{section}".encode()
+        yield b""
         for card in (c for category in content.categories[section] for c in groups.get((section, category), [])):
-            lines.append(pieces.get(card.id, lambda card=card: logseq_card(card, content).encode("utf-8")))
-        name = f"{content.title}___{section}".replace("/", "_")
-        files[f"logseq/pages/{name}.md"] = b"\n".join(
-            line if isinstance(line, bytes) else line.encode("utf-8") for line in lines) + b"\n"
-    return files
+            yield pieces.get(card.id, lambda card=card: logseq_card(card, content).encode("utf-8"))
+
+    def page(section: str) -> str:
+        return "logseq/pages/" + f"{content.title}___{section}".replace("/", "_") + ".md"
+
+    return {page(section): joined(lines(section), b"\n", b"\n") for section in content.sections}
 
 
 def logseq_card(card: Card, content: Content) -> str:
@@ -175,10 +186,10 @@ def logseq_card(card: Card, content: Content) -> str:
 
 # ---------------------------------------------------------------- SuperMemo Q&A, Mnemosyne
 
-def supermemo(cards: list[Card], content: Content, pieces: Pieces = NONE) -> dict[str, bytes]:
-    items = [pieces.get(card.id, lambda card=card: supermemo_card(card, content).encode("utf-8"))
-             for card in live(cards)]
-    return {"supermemo/ai-engineering-interview-qa.txt": b"\n\n".join(items) + b"\n"}
+def supermemo(cards: list[Card], content: Content, pieces: Pieces = NONE) -> dict[str, Iterable[bytes]]:
+    items = (pieces.get(card.id, lambda card=card: supermemo_card(card, content).encode("utf-8"))
+             for card in live(cards))
+    return {"supermemo/ai-engineering-interview-qa.txt": joined(items, b"\n\n", b"\n")}
 
 
 def supermemo_card(card: Card, content: Content) -> str:
@@ -186,10 +197,10 @@ def supermemo_card(card: Card, content: Content) -> str:
     return "\n".join([f"Q: {question_text(card)}", *(f"A: {line}" for line in answer if line.strip())])
 
 
-def mnemosyne(cards: list[Card], content: Content, pieces: Pieces = NONE) -> dict[str, bytes]:
-    rows = [pieces.get(card.id, lambda card=card: mnemosyne_card(card, content).encode("utf-8"))
-            for card in live(cards)]
-    return {"mnemosyne/ai-engineering-interview.tsv": b"\n".join(rows) + b"\n"}
+def mnemosyne(cards: list[Card], content: Content, pieces: Pieces = NONE) -> dict[str, Iterable[bytes]]:
+    rows = (pieces.get(card.id, lambda card=card: mnemosyne_card(card, content).encode("utf-8"))
+            for card in live(cards))
+    return {"mnemosyne/ai-engineering-interview.tsv": joined(rows, b"\n", b"\n")}
 
 
 def mnemosyne_card(card: Card, content: Content) -> str:
@@ -248,9 +259,9 @@ def quizlet_side(text: str) -> str:
     return flat
 
 
-def quizlet(cards: list[Card], content: Content, pieces: Pieces = NONE) -> dict[str, bytes]:
-    rows = [pieces.get(card.id, lambda card=card: quizlet_card(card, content).encode("utf-8")) for card in live(cards)]
-    return {"quizlet/ai-engineering-interview.txt": b"\n".join(rows) + b"\n"}
+def quizlet(cards: list[Card], content: Content, pieces: Pieces = NONE) -> dict[str, Iterable[bytes]]:
+    rows = (pieces.get(card.id, lambda card=card: quizlet_card(card, content).encode("utf-8")) for card in live(cards))
+    return {"quizlet/ai-engineering-interview.txt": joined(rows, b"\n", b"\n")}
 
 
 def quizlet_card(card: Card, content: Content) -> str:

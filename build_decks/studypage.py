@@ -76,13 +76,24 @@ def script_json(value) -> str:
 
 
 def study_page(cards: list[Card], content: Content, timestamp: int, pieces: Pieces = NONE) -> bytes:
-    """The page, UTF-8. Each card's record is kept as bytes: the page is joined, not re-encoded."""
+    """The page, UTF-8."""
+    return b"".join(study_page_chunks(cards, content, timestamp, pieces))
+
+
+def study_page_chunks(cards: list[Card], content: Content, timestamp: int, pieces: Pieces = NONE):
+    """The page as UTF-8 chunks, a card's record at a time (kept as bytes between builds)."""
     live = sorted((c for c in cards if not c.retired), key=lambda c: (
         content.sections.index(c.question.section),
         content.categories[c.question.section].index(c.question.category), c.due))
-    records = [pieces.get(c.id, lambda c=c: script_json(card_record(c, content)).encode("utf-8")) for c in live]
     sections = script_json(content.sections).encode("utf-8")
-    payload = b'{"sections":' + sections + b',"cards":[' + b",".join(records) + b"]}"
+
+    def payload():
+        yield b'{"sections":' + sections + b',"cards":['
+        for index, c in enumerate(live):
+            record = pieces.get(c.id, lambda c=c: script_json(card_record(c, content)).encode("utf-8"))
+            yield b"," + record if index else record
+        yield b"]}"
+
     css = template_text(DEFAULT_TEMPLATES, "style.css") + template_text(DEFAULT_TEMPLATES, "highlight.css")
     page = template_text(DEFAULT_TEMPLATES, "study.html")
     values = {
@@ -98,9 +109,11 @@ def study_page(cards: list[Card], content: Content, timestamp: int, pieces: Piec
     for key, value in values.items():
         if key not in BULK:
             page = page.replace("{" + key + "}", value)
-    parts = BULK_PLACEHOLDER.split(page, maxsplit=len(BULK))
-    return b"".join((payload if part == "data" else values[part].encode("utf-8")) if index % 2
-                    else part.encode("utf-8") for index, part in enumerate(parts))
+    for index, part in enumerate(BULK_PLACEHOLDER.split(page, maxsplit=len(BULK))):
+        if index % 2 and part == "data":
+            yield from payload()
+        else:
+            yield (values[part] if index % 2 else part).encode("utf-8")
 
 
 BULK = ("card_css", "page_css", "data", "script")
