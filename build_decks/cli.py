@@ -11,14 +11,11 @@ import click
 
 from . import __version__
 from .answers import load_answers, note_paths
-from .build import PACKAGE, forget_kept, gather
-from .build import build as run_build
+from .build import PACKAGE, gather
 from .codecheck import check_code
 from .content import load_content
-from .entry import noop_report
+from .entry import build_command
 from .errors import DeckError, Problems
-from .progress import Progress
-from .state import inputs_for, record, unchanged
 from .status import format_status, format_unanswered
 
 ROOT = click.option(
@@ -27,7 +24,27 @@ ROOT = click.option(
 )
 
 
-@click.group()
+class _Shown(click.ClickException):
+    """A DeckError on its way out through click (printed the way the error prints itself)."""
+
+    def __init__(self, error: DeckError):
+        super().__init__(error.message)
+        self.error = error
+        self.exit_code = error.exit_code
+
+    def show(self, file=None) -> None:
+        self.error.show(file)
+
+
+class _Commands(click.Group):
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except DeckError as error:
+            raise _Shown(error) from error
+
+
+@click.group(cls=_Commands)
 @click.version_option(__version__, prog_name="build-decks")
 def main() -> None:
     """Build the AI Engineering Interview decks (Anki .apkg and CSV) from content/ and answers/."""
@@ -46,31 +63,12 @@ def build(root: Path, dist: Path | None, force: bool) -> None:
 
         build-decks build
     """
-    dist = dist or root / "dist"
-    inputs = inputs_for(root, dist)
-    if not force and (state := unchanged(inputs)) is not None:
-        for warning in state["warnings"]:
-            click.echo(warning, err=True)
-        click.echo(noop_report(state))
-        return
-    if force:
-        forget_kept(root)
-    digest = inputs.digest  # taken before the build reads anything: an edit while it runs is seen next time
-    project, files, changed = run_build(root, dist, progress=Progress(), inputs=inputs)
-    warnings = show_warnings(project.problems)
-    answered = sum(c.answer is not None for c in project.cards)
-    report = f"{len(project.cards)} cards ({answered} answered) -> {len(files)} files"
-    click.echo(f"{report}, {len(changed)} changed")
-    for rel in changed:
-        click.echo(f"  wrote dist/{rel.as_posix()}")
-    record(root, dist, digest, f"{report}, 0 changed", warnings)
+    build_command(root, dist or root / "dist", force)
 
 
-def show_warnings(problems: Problems) -> list[str]:
-    shown = [str(warning) for warning in sorted(set(problems.warnings))]
-    for warning in shown:
-        click.echo(warning, err=True)
-    return shown
+def show_warnings(problems: Problems) -> None:
+    for warning in sorted(set(problems.warnings)):
+        click.echo(str(warning), err=True)
 
 
 @main.command()

@@ -1,6 +1,7 @@
-"""The `build-decks` command. A rebuild with nothing to do is answered here, from the record
-of the last build (build_decks/state.py), before click and the build's libraries load: it is
-the command contributors run most. Everything else goes to the click CLI (build_decks/cli.py)."""
+"""The `build-decks` command. `build-decks build`, the command contributors run most, runs
+here without click; a rebuild with nothing to do is answered from the record of the last
+build (build_decks/state.py) before any library loads. Everything else goes to the click CLI
+(build_decks/cli.py), whose `build` calls the same `build_command`."""
 
 from __future__ import annotations
 
@@ -33,22 +34,51 @@ def noop_report(state: dict) -> str:
     return f"{state['report']} (nothing changed since the last build)"
 
 
+def build_command(root: Path, dist: Path, force: bool = False) -> None:
+    """`build-decks build`: say so when nothing changed, else build and report (no click needed)."""
+    from .state import Inputs, record, unchanged
+
+    inputs = Inputs(root, dist)
+    if not force and (state := unchanged(inputs)) is not None:
+        for warning in state["warnings"]:
+            print(warning, file=sys.stderr)
+        print(noop_report(state))
+        return
+    from .build import build, forget_kept
+    from .progress import Progress
+
+    if force:
+        forget_kept(root)
+    digest = inputs.digest  # taken before the build reads anything: an edit while it runs is seen next time
+    project, files, changed = build(root, dist, progress=Progress(), inputs=inputs)
+    warnings = [str(warning) for warning in sorted(set(project.problems.warnings))]
+    for warning in warnings:
+        print(warning, file=sys.stderr)
+    answered = sum(c.answer is not None for c in project.cards)
+    report = f"{len(project.cards)} cards ({answered} answered) -> {len(files)} files"
+    print(f"{report}, {len(changed)} changed")
+    for rel in changed:
+        print(f"  wrote dist/{rel.as_posix()}")
+    record(root, dist, digest, f"{report}, 0 changed", warnings)
+
+
 def main() -> None:
     paths = build_paths(sys.argv[1:])
-    if paths is not None:
-        from .state import Inputs, remember, unchanged
+    if paths is None:
+        from .cli import main as cli
 
-        inputs = Inputs(*paths)
-        state = unchanged(inputs)
-        remember(inputs)
-        if state is not None:
-            for warning in state["warnings"]:
-                print(warning, file=sys.stderr)
-            print(noop_report(state))
-            return
-    from .cli import main as cli
+        cli()
+        return
+    from .errors import DeckError
 
-    cli()
+    try:
+        build_command(*paths)
+    except DeckError as error:
+        error.show()
+        sys.exit(error.exit_code)
+    except KeyboardInterrupt:
+        print("Aborted!", file=sys.stderr)
+        sys.exit(1)
 
 
 if __name__ == "__main__":

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
-
-import click
 
 
 @dataclass(frozen=True, order=True)
@@ -19,8 +18,24 @@ class Problem:
         return f"{self.path}:{self.line}: {self.message}"
 
 
-class DeckError(click.ClickException):
-    """Root of every error the pipeline raises on purpose."""
+class DeckError(Exception):
+    """Root of every error the pipeline raises on purpose: the command prints it, as click
+    prints its own errors, and exits with ``exit_code`` (the pipeline itself needs no click)."""
+
+    exit_code = 1
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+    def format_message(self) -> str:
+        return self.message
+
+    def __str__(self) -> str:
+        return self.message
+
+    def show(self, file=None) -> None:
+        print(f"Error: {self.format_message()}", file=file or sys.stderr)
 
 
 class ContentError(DeckError):
@@ -36,7 +51,7 @@ class ContentError(DeckError):
         return f"{self.message}\n{count} {noun} found."
 
     def show(self, file=None) -> None:
-        click.echo(self.format_message(), err=True, file=file)
+        print(self.format_message(), file=file or sys.stderr)
 
 
 class Problems:

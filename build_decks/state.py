@@ -114,21 +114,6 @@ class Inputs:
         return digest.hexdigest()
 
 
-_pending: Inputs | None = None  # what the command's fast path computed, for the build it falls back to
-
-
-def remember(inputs: Inputs) -> None:
-    global _pending
-    _pending = inputs
-
-
-def inputs_for(root: Path, dist: Path) -> Inputs:
-    """The Inputs the fast path already digested for these folders, else new ones (used once)."""
-    global _pending
-    found, _pending = _pending, None
-    return found if found is not None and found.root == root and found.dist == dist else Inputs(root, dist)
-
-
 def output_listing(dist: Path) -> dict[str, list[int]]:
     """Every file in dist/ with its size and modification time (nanoseconds)."""
     listing = {}

@@ -169,3 +169,24 @@ def test_the_fast_path_ignores_a_record_written_for_another_folder(project, tmp_
     assert "nothing changed" not in run_entry("build", "--dist", str(elsewhere))
     assert (elsewhere / "ai-engineering-interview.apkg").exists()
     assert os.path.exists(project / "dist/ai-engineering-interview.apkg")
+
+
+def test_the_click_free_build_reports_problems_like_the_cli_and_exits_1(project, capsys):
+    note = project / "answers/technical-questions/llm-fundamentals/kv-cache.md"
+    note.write_text("---\nid: kv-cash\n---\nText.\n", encoding="utf-8")
+    argv = sys.argv
+    sys.argv = ["build-decks", "build"]
+    try:
+        with pytest.raises(SystemExit) as stop:
+            entry.main()
+    finally:
+        sys.argv = argv
+    assert stop.value.code == 1
+    printed = capsys.readouterr()
+    via_click = CliRunner().invoke(main, ["build"])
+    assert via_click.exit_code == 1
+    assert printed.err.strip() == via_click.output.strip()
+    assert printed.err.startswith(f"{note.relative_to(project)}:2: id 'kv-cash' is not a question in content/")
+    assert printed.err.rstrip().endswith("1 problem found.")
+    assert not (project / "dist").exists() or not any((project / "dist").iterdir())
+
