@@ -20,7 +20,7 @@ from .changelog import last_headline
 from .clock import NOTETYPE_KEY, Clock, clock_for, content_hash, source_date_epoch, write_lock
 from .content import Content, load_content
 from .csv_files import csv_chunks
-from .describe import descriptions
+from .describe import coverage, descriptions
 from .diagrams import check_diagrams
 from .errors import Problems
 from .exports import EXPORTERS, images
@@ -106,21 +106,26 @@ class Job:
     cards: list[Card]
     write: Callable[[Project, Path, Pieces], list[Path]]  # writes under staging, returns the paths
     basis: Callable[[], object] | None = None  # what the files depend on, if not the cards' digests
+    also: Callable[[], object] | None = None  # what else they show (besides the cards and content/)
+    timed: bool = False  # the files carry the build's timestamp (zip times, note ids, "built" dates)
 
 
 def jobs(project: Project) -> list[Job]:
     """Every output of the build, slowest first (so two workers finish together)."""
     content, cards = project.content, project.cards
-    found = [Job("package:all", cards, lambda p, s, _: [write_apkg(p, s, None)])]
+    found = [Job("package:all", cards, lambda p, s, _: [write_apkg(p, s, None)], timed=True)]
+    # Every package carries the root deck, whose description counts the whole deck's answers.
     found += [Job(f"package:{section}", [c for c in cards if c.question.section == section],
-                  lambda p, s, _, section=section: [write_apkg(p, s, section)]) for section in content.sections]
+                  lambda p, s, _, section=section: [write_apkg(p, s, section)], also=lambda: coverage(cards),
+                  timed=True)
+              for section in content.sections]
     found += [Job(f"export:{exporter.__name__}", cards, lambda p, s, pieces, exporter=exporter: write_files(
         s, exporter(p.cards, p.content, pieces))) for exporter in EXPORTERS]
     found.append(Job("export:images", cards, lambda p, s, _: write_files(s, images(p.cards, p.content)),
                      basis=lambda: media_basis(cards)))
     found += [
         Job("study-page", cards, lambda p, s, pieces: write_files(s, {f"{PACKAGE}.html": study_page_chunks(
-            p.cards, p.content, p.timestamp, pieces)})),
+            p.cards, p.content, p.timestamp, pieces)}), timed=True),
         Job("csv", cards, lambda p, s, pieces: write_files(s, {f"csv/{PACKAGE}.csv": csv_chunks(
             p.cards, p.content, pieces)})),
         Job("practice", [c for c in cards if c.question.type == "coding"], lambda p, s, _: write_files(s, {
@@ -287,7 +292,10 @@ class Records:
             self.saved = saved["jobs"] if saved.get("dist") == str(dist.resolve()) else {}
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             self.saved = {}
-        self.base = content_hash([inputs.code, inputs.content, project.timestamp, project.notetype_mod])
+        # Pieces never show the build's timestamp (only frames and packages do): an edit that moves
+        # it (the first after a commit, without SOURCE_DATE_EPOCH) still reuses every other piece.
+        self.base = content_hash([inputs.code, inputs.content, project.notetype_mod])
+        self.timestamp = project.timestamp
         self.digests = {c.id: card_digest(project, c) for c in project.cards}
         self.keys: dict[str, str] = {}
         self.skipped: set[str] = set()
@@ -297,7 +305,8 @@ class Records:
 
     def key(self, job: Job) -> str:
         basis = job.basis() if job.basis else [self.digests[c.id] for c in job.cards]
-        return content_hash([self.base, job.name, basis])
+        return content_hash([self.base, job.name, basis, job.also() if job.also else None,
+                             self.timestamp if job.timed else None])
 
     def skip(self, job: Job) -> list[Path] | None:
         key = self.keys[job.name] = self.key(job)

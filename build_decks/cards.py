@@ -209,10 +209,12 @@ def build_cards(
 
 
 def _card_key(question: Question, answer: Answer | None) -> str:
-    """What a card is made of besides content/ (which the kept cards are tied to): its answer."""
+    """What a card is made of besides content/ (which the kept cards are tied to): its answer,
+    and the bytes of its images (the card's hash covers them: a redrawn diagram is an update)."""
     if answer is None:
         return question.id
-    parts = [question.id, answer.html, answer.summary_html, repr(answer.media)]
+    images = [f"{name}={media_digest(source)}" for name, source in answer.media]
+    parts = [question.id, answer.html, answer.summary_html, *images]
     return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()
 
 

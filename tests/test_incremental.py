@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import copy_project
+from conftest import commit_all, copy_project, git
 
 from build_decks import entry
 from build_decks.answers import note_paths
@@ -77,6 +77,47 @@ def test_a_changed_image_a_reworded_question_and_a_removed_note_all_match_a_cold
     first_note(deck, "coding-problems").unlink()  # answered -> unanswered: new-card order changes
     build(deck, deck / "dist")
     assert_same(files(deck / "dist"), cold(deck, tmp_path))
+
+
+def test_a_redrawn_diagram_alone_updates_its_note_as_a_cold_build_does(deck, tmp_path):
+    """Only the image changes: the note's text is the same, but what the import shows is not."""
+    svg = next((deck / "answers").rglob("*.svg"))
+    lock = (deck / "content/notes.lock").read_text(encoding="utf-8")
+    svg.write_text(svg.read_text(encoding="utf-8").replace("</svg>", "<!-- redrawn --></svg>"), encoding="utf-8")
+    build(deck, deck / "dist")
+    assert (deck / "content/notes.lock").read_text(encoding="utf-8") != lock  # that note's hash moved
+    reference = cold(deck, tmp_path)
+    assert_same(files(deck / "dist"), reference)
+    assert (tmp_path / "cold/content/notes.lock").read_bytes() == (deck / "content/notes.lock").read_bytes()
+
+
+@pytest.mark.parametrize("change", ["remove a note", "add back a note"])
+def test_a_note_removed_or_added_alone_changes_every_package_as_a_cold_build_does(deck, tmp_path, change):
+    """Only answers/ changes, in one section, yet every package's root deck counts the answers."""
+    note = first_note(deck, "take-home-assignments")
+    text = note.read_text(encoding="utf-8")
+    note.unlink()
+    if change == "add back a note":
+        build(deck, deck / "dist")
+        note.write_text(text, encoding="utf-8")
+    build(deck, deck / "dist")
+    assert_same(files(deck / "dist"), cold(deck, tmp_path))
+
+
+def test_an_edit_that_moves_the_build_time_still_matches_a_cold_build(tmp_path, monkeypatch):
+    """Without SOURCE_DATE_EPOCH an edited note takes the commit's time, which moves the build's
+    timestamp (zip times, note ids, built dates): the packages change, kept pieces still serve."""
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    root = copy_project(tmp_path / "repo")
+    git(root, "init", "-q")
+    commit_all(root, "first", 1_800_000_000)
+    build(root, root / "dist")
+    commit_all(root, "second", 1_800_100_000)
+    note = first_note(root, "technical-questions")
+    note.write_text(note.read_text(encoding="utf-8") + "\nAn edit after the commit.\n", encoding="utf-8")
+    _, _, changed = build(root, root / "dist")
+    assert {"ai-engineering-interview.apkg", "sections/behavioral-questions.apkg"} <= {p.as_posix() for p in changed}
+    assert_same(files(root / "dist"), cold(root, tmp_path))
 
 
 def test_kept_pieces_and_notes_that_are_corrupt_are_made_again(deck, tmp_path):
