@@ -173,6 +173,9 @@ def write_apkg(project: Project, staging: Path, section: str | None) -> Path:
     return path
 
 
+PARALLEL_CARDS = 100  # smaller decks write their outputs in this process: forking would cost more
+
+
 def run_parallel(
     project: Project, todo: list[Job], staging: Path, progress: Progress, kept: Callable[[str], Pieces],
     dist: Path | None = None,
@@ -190,7 +193,8 @@ def run_parallel(
                 path.unlink()
         return job.name, files, time.monotonic() - start
 
-    for name, files, seconds in map_forked(run, range(len(todo))):
+    spread = map_forked if len(project.cards) >= PARALLEL_CARDS else map
+    for name, files, seconds in spread(run, range(len(todo))):
         progress.tick()
         progress.note(f"{name} {seconds:.3f}")
         yield name, files
