@@ -33,7 +33,7 @@ def word_limit(kind: str) -> int:
     return int(WORD_TARGETS[kind] * OVER_TARGET)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Answer:
     id: str
     path: str

@@ -46,7 +46,7 @@ def content_hash(payload: object) -> str:
     return hashlib.sha256(data.encode("utf-8")).hexdigest()[:20]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Entry:
     hash: str
     mod: int

@@ -6,7 +6,7 @@ import sys
 from dataclasses import dataclass
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, order=True, slots=True)
 class Problem:
     """One thing wrong with the input, located as precisely as we can."""
 
