@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import hashlib
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -12,7 +13,7 @@ from .errors import Problems
 from .memo import NO_MEMO, Kept, Memo, key
 from .parallel import map_forked
 from .progress import QUIET, Progress
-from .render import CACHE, markdown_to_html, render_markdown
+from .render import BLOCKS, CACHE, drain_blocks, markdown_to_html, render_markdown
 from .safety import IMAGE, check_markdown
 from .yamlio import LINE, load_text, read_text
 
@@ -56,14 +57,14 @@ def note_paths(root: Path) -> list[Path]:
 
 def load_answers(
     root: Path, content: Content, problems: Problems, retired: dict[str, str] | None = None,
-    progress: Progress = QUIET, memo: Memo | Kept = NO_MEMO,
+    progress: Progress = QUIET, memo: Memo | Kept = NO_MEMO, renders: Kept | None = None,
 ) -> dict[str, Answer]:
     """Read every answer note; check ids against content/ (and retired ids) and each other."""
     retired = retired or {}
     answers: dict[str, Answer] = {}
     ids = {q.id for q in content.questions}
     paths = note_paths(root)
-    for path, answer in zip(paths, read_answers(paths, problems, progress, memo), strict=True):
+    for path, answer in zip(paths, read_answers(paths, problems, progress, memo, renders), strict=True):
         if answer is None:
             continue
         if answer.id in retired:
@@ -149,9 +150,11 @@ PARALLEL_RENDERS = 16  # fewer notes to render than this: forking workers costs 
 
 def read_answers(
     paths: list[Path], problems: Problems, progress: Progress = QUIET, memo: Memo | Kept = NO_MEMO,
+    renders: Kept | None = None,
 ) -> list[Answer | None]:
     """Every note, in order. A note unchanged since the last build (same bytes, same images,
-    same code) comes from ``memo``; the others are read, and rendered across the cores."""
+    same code) comes from ``memo``; the others are read, and rendered across the cores.
+    Rendered HTML is looked up, and kept, in ``renders`` when given (else the render cache)."""
     progress.begin("reading answers", len(paths))
     found: list[tuple[Answer | None, Problems | tuple, str | None]] = []
     for path in paths:
@@ -164,13 +167,21 @@ def read_answers(
             found.append((*hit, None))  # (answer, its warnings)
         progress.tick()
     drafts = [answer for answer, _, digest in found if answer and digest]
-    rendered = {d.html: CACHE.cached(d.html) for d in drafts}
+    if renders is None:
+        rendered = {d.html: CACHE.cached(d.html) for d in drafts}
+    else:
+        rendered = {d.html: renders.get(text_key(d.html)) for d in drafts}
     missing = [text for text, html in rendered.items() if html is None]
     progress.begin("rendering answers", len(missing))
-    fresh = map_forked(render_and_store, missing, chunksize=4) if len(missing) >= PARALLEL_RENDERS \
-        else map(render_and_store, missing)
-    for text, html in zip(missing, fresh, strict=True):
-        rendered[text] = html
+    work = render_and_store if renders is None else render_and_report
+    fresh = map_forked(work, missing, chunksize=4) if len(missing) >= PARALLEL_RENDERS else map(work, missing)
+    for text, result in zip(missing, fresh, strict=True):
+        if renders is None:
+            rendered[text] = result
+        else:
+            rendered[text], blocks, seen = result
+            renders.put(text_key(text), rendered[text])
+            learn_blocks(blocks, seen)
         progress.tick()
     answers = []
     for answer, sub, digest in found:
@@ -206,8 +217,28 @@ def note_key(path: Path) -> str | None:
     return key("note", str(path), data, images)
 
 
+def text_key(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def render_and_report(text: str) -> tuple[str, dict, set]:
+    """Render (in a worker, maybe): the HTML, and the code blocks it highlighted or found."""
+    html = render_markdown(text)
+    return (html, *drain_blocks())
+
+
+def learn_blocks(blocks: dict, seen: set) -> None:
+    store = BLOCKS[0]
+    if store is not None:
+        for digest in seen:
+            store.get(digest)  # counts it as used, so folding the store keeps it
+        for digest, value in blocks.items():
+            store.put(digest, value)
+
+
 def render_and_store(text: str) -> str:
     html = render_markdown(text)
+    drain_blocks()  # per-file stores took them already
     CACHE.store(text, html)
     return html
 

@@ -30,7 +30,7 @@ from .parallel import map_forked
 from .pieces import NONE, Pieces, pieces_for
 from .practice import kits
 from .progress import QUIET, Progress
-from .render import use_cache
+from .render import RenderCache, remember_blocks, use_cache
 from .retired import check_ids, load_retired, update_lock
 from .state import Inputs, content_digest
 from .studypage import study_page_chunks
@@ -72,16 +72,15 @@ def gather(root: Path, templates: Path = DEFAULT_TEMPLATES, progress: Progress =
     """Load and validate content and answers; raise every problem at once."""
     problems = Problems()
     progress.begin("reading content")
-    use_cache(root / "build" / "render-cache")
     remember_in(root / "build" / "deflate")
     content = cached_content(root, problems)
     retired = load_retired(root, problems)
     problems.raise_if_unreadable()
     check_ids(root, content, retired, problems)
-    notes = (Kept(root / "build" / "notes.pickle", key("notes")) if len(content.questions) <= MAX_KEPT
-             else Memo(root / "build" / "notes"))
-    answers = load_answers(root, content, problems, {r.id: f"{r.path}:{r.line}" for r in retired}, progress, notes)
-    notes.save()
+    kept = kept_stores(root, len(content.questions))
+    answers = load_answers(root, content, problems, {r.id: f"{r.path}:{r.line}" for r in retired}, progress,
+                           kept.notes, kept.renders)
+    kept.save()
     check_diagrams(root, {Path(source).resolve() for a in answers.values() for _, source in a.media}, problems)
     clock = clock_for(root, problems)
     problems.raise_if_any()
@@ -206,6 +205,36 @@ def same_file(new: Path, old: Path) -> bool:
         return old.stat().st_size == new.stat().st_size and filecmp.cmp(old, new, shallow=False)
     except OSError:
         return False
+
+
+@dataclass
+class Stores:
+    notes: Memo | Kept
+    renders: Kept | None
+    blocks: Memo | Kept
+
+    def save(self) -> None:
+        for store in (self.notes, self.renders, self.blocks):
+            if store is not None:
+                store.save()
+
+
+def kept_stores(root: Path, notes: int) -> Stores:
+    """Where this build finds and keeps notes, rendered HTML and highlighted code blocks: a
+    file each for banks up to MAX_KEPT notes (a cold build writes three files, not a thousand),
+    one file an entry beyond (memory stays flat)."""
+    folder = root / "build"
+    if notes <= MAX_KEPT:
+        version = RenderCache.version()
+        stores = Stores(Kept(folder / "notes.pickle", key("notes")),
+                        Kept(folder / "render.pickle", key("render", version)),
+                        Kept(folder / "highlight.pickle", key("highlight", version)))
+        use_cache(None)
+    else:
+        stores = Stores(Memo(folder / "notes"), None, Memo(folder / "highlight"))
+        use_cache(folder / "render-cache")
+    remember_blocks(stores.blocks)
+    return stores
 
 
 def cached_content(root: Path, problems: Problems) -> Content:

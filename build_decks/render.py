@@ -157,25 +157,47 @@ def _reused(factory):
     return get
 
 
-def _remembered(hilite):
-    """Highlighting that remembers each code block (under build/, beside the render cache):
-    an edit to a note's prose re-renders the note without loading a Pygments lexer, whose
-    set-up costs more than the rest of the note. The key is the whole highlighter state."""
-    def cached(self, shebang: bool = True) -> str:
-        folder = CACHE.folder
-        if folder is None:
-            return hilite(self, shebang)
-        from .memo import Memo, key
+BLOCKS: list = [None]  # where highlighted code blocks are remembered (a memo.Kept or memo.Memo), if anywhere
+_FRESH: dict = {}  # blocks highlighted in this process since the last drain_blocks()
+_USED: set = set()  # blocks found remembered since then
 
-        memo = Memo(folder.parent / "highlight")
+
+def remember_blocks(store) -> None:
+    """Remember highlighted code blocks in ``store`` (None: not at all)."""
+    BLOCKS[0] = store
+    _FRESH.clear()
+    _USED.clear()
+
+
+def drain_blocks() -> tuple[dict, set]:
+    """(blocks highlighted, blocks found) here since the last call: a forked renderer sends
+    them back, so the one store the parent keeps learns what its workers did."""
+    fresh, used = dict(_FRESH), set(_USED)
+    _FRESH.clear()
+    _USED.clear()
+    return fresh, used
+
+
+def _remembered(hilite):
+    """Highlighting that remembers each code block: an edit to a note's prose re-renders the
+    note without loading a Pygments lexer, whose set-up costs more than the rest of the note.
+    The key is the whole highlighter state."""
+    def cached(self, shebang: bool = True) -> str:
+        store = BLOCKS[0]
+        if store is None:
+            return hilite(self, shebang)
+        from .memo import key
+
         digest = key("hilite", repr(shebang), repr(sorted(vars(self).items())))
-        found = memo.get(digest)
+        found = store.get(digest)
         if found is not None:
+            _USED.add(digest)
             html, state = found
             vars(self).update(state)
             return html
         html = hilite(self, shebang)
-        memo.put(digest, (html, dict(vars(self))))
+        _FRESH[digest] = (html, dict(vars(self)))
+        store.put(digest, _FRESH[digest])
         return html
 
     cached.__wrapped__ = hilite

@@ -120,6 +120,16 @@ def test_an_edit_that_moves_the_build_time_still_matches_a_cold_build(tmp_path, 
     assert_same(files(root / "dist"), cold(root, tmp_path))
 
 
+def test_a_cold_build_keeps_what_its_workers_rendered_and_highlighted(deck):
+    """Notes are rendered in forked workers; what they made must reach the files the next build reads."""
+    import pickle
+
+    blocks = pickle.loads((deck / "build/highlight.pickle").read_bytes())[1]
+    renders = pickle.loads((deck / "build/render.pickle").read_bytes())[1]
+    shipped = sum(p.read_text(encoding="utf-8").count("\n```python") for p in note_paths(deck))
+    assert len(blocks) >= shipped * 0.9 and len(renders) == len(note_paths(deck))
+
+
 def test_kept_pieces_and_notes_that_are_corrupt_are_made_again(deck, tmp_path):
     for kept in [*(deck / "build/pieces").glob("*.pickle"), *list((deck / "build/notes").rglob("*.pickle"))[:50]]:
         kept.write_bytes(b"not a pickle")
