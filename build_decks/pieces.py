@@ -1,8 +1,8 @@
 """Each output's per-card pieces, kept from one build to the next.
 
 Most outputs are a frame around one piece per card (a CSV row, a Quizlet line, a study-page
-record). A piece depends only on its card and on the build's common inputs (content/, the
-code, the build time), so a rebuild after one edit recomputes one piece per output and
+record). A piece depends only on its card and on the build's common inputs (content/ and the
+code; never the build's timestamp), so a rebuild after one edit recomputes one piece per output and
 reuses the rest: ``build/pieces/<output>.pickle`` maps card digests to pieces, for the
 common inputs it was made with. Banks above ``MAX_KEPT`` cards keep no pieces (they would hold
 every card in memory twice); their pieces are recomputed, which at that size is the

@@ -147,10 +147,6 @@ def input_digest_of_locks(root: Path) -> str:
     return digest.hexdigest()
 
 
-def forget(root: Path) -> None:
-    state_path(root).unlink(missing_ok=True)
-
-
 def unchanged(inputs: Inputs) -> dict | None:
     """The recorded state when nothing changed since the last build; None otherwise (asked
     once per Inputs: the command's fast path and the command agree)."""
