@@ -13,7 +13,7 @@ from .errors import Problems
 from .memo import NO_MEMO, Kept, Memo, key
 from .parallel import map_forked
 from .progress import QUIET, Progress
-from .render import BLOCKS, CACHE, drain_blocks, markdown_to_html, render_markdown
+from .render import BLOCKS, RenderCache, drain_blocks, markdown_to_html, render_markdown
 from .safety import IMAGE, check_markdown
 from .yamlio import LINE, load_text, read_text
 
@@ -57,7 +57,7 @@ def note_paths(root: Path) -> list[Path]:
 
 def load_answers(
     root: Path, content: Content, problems: Problems, retired: dict[str, str] | None = None,
-    progress: Progress = QUIET, memo: Memo | Kept = NO_MEMO, renders: Kept | None = None,
+    progress: Progress = QUIET, memo: Memo | Kept = NO_MEMO, renders: Memo | Kept = NO_MEMO,
 ) -> dict[str, Answer]:
     """Read every answer note; check ids against content/ (and retired ids) and each other."""
     retired = retired or {}
@@ -150,11 +150,11 @@ PARALLEL_RENDERS = 16  # fewer notes to render than this: forking workers costs 
 
 def read_answers(
     paths: list[Path], problems: Problems, progress: Progress = QUIET, memo: Memo | Kept = NO_MEMO,
-    renders: Kept | None = None,
+    renders: Memo | Kept = NO_MEMO,
 ) -> list[Answer | None]:
     """Every note, in order. A note unchanged since the last build (same bytes, same images,
     same code) comes from ``memo``; the others are read, and rendered across the cores.
-    Rendered HTML is looked up, and kept, in ``renders`` when given (else the render cache)."""
+    Rendered HTML is looked up, and kept, in ``renders``."""
     progress.begin("reading answers", len(paths))
     found: list[tuple[Answer | None, Problems | tuple, str | None]] = []
     for path in paths:
@@ -167,21 +167,15 @@ def read_answers(
             found.append((*hit, None))  # (answer, its warnings)
         progress.tick()
     drafts = [answer for answer, _, digest in found if answer and digest]
-    if renders is None:
-        rendered = {d.html: CACHE.cached(d.html) for d in drafts}
-    else:
-        rendered = {d.html: renders.get(text_key(d.html)) for d in drafts}
+    rendered = {d.html: renders.get(text_key(d.html)) for d in drafts}
     missing = [text for text, html in rendered.items() if html is None]
     progress.begin("rendering answers", len(missing))
-    work = render_and_store if renders is None else render_and_report
+    work = render_and_report
     fresh = map_forked(work, missing, chunksize=4) if len(missing) >= PARALLEL_RENDERS else map(work, missing)
-    for text, result in zip(missing, fresh, strict=True):
-        if renders is None:
-            rendered[text] = result
-        else:
-            rendered[text], blocks, seen = result
-            renders.put(text_key(text), rendered[text])
-            learn_blocks(blocks, seen)
+    for text, (html, blocks, seen) in zip(missing, fresh, strict=True):
+        rendered[text] = html
+        renders.put(text_key(text), html)
+        learn_blocks(blocks, seen)
         progress.tick()
     answers = []
     for answer, sub, digest in found:
@@ -218,11 +212,13 @@ def note_key(path: Path) -> str | None:
 
 
 def text_key(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    """The key of a note's rendered HTML: its markdown and the renderer's version."""
+    return hashlib.sha256(f"{RenderCache.version()}\0{text}".encode()).hexdigest()
 
 
 def render_and_report(text: str) -> tuple[str, dict, set]:
-    """Render (in a worker, maybe): the HTML, and the code blocks it highlighted or found."""
+    """Render (in a worker, maybe): the HTML, and the code blocks it highlighted or found, for
+    the parent to keep (a worker's own writes would be lost with it)."""
     html = render_markdown(text)
     return (html, *drain_blocks())
 
@@ -234,13 +230,6 @@ def learn_blocks(blocks: dict, seen: set) -> None:
             store.get(digest)  # counts it as used, so folding the store keeps it
         for digest, value in blocks.items():
             store.put(digest, value)
-
-
-def render_and_store(text: str) -> str:
-    html = render_markdown(text)
-    drain_blocks()  # per-file stores took them already
-    CACHE.store(text, html)
-    return html
 
 
 def split_front_matter(text: str, path: Path, problems: Problems) -> tuple[dict | None, str, int]:

@@ -32,12 +32,14 @@ from .practice import kits
 from .progress import QUIET, Progress
 from .render import RenderCache, remember_blocks, use_cache
 from .retired import check_ids, load_retired, update_lock
-from .state import Inputs, content_digest
+from .state import Inputs, content_digest, keep_file
 from .studypage import study_page_chunks
 from .text import slugify
 from .zipwrite import remember_in
 
 PACKAGE = "ai-engineering-interview"
+
+
 def forget_kept(root: Path) -> None:
     """Remove what builds keep under build/ to be quick (`build --force`); `check`'s record of
     passing python blocks and the previews stay."""
@@ -73,7 +75,8 @@ def gather(root: Path, templates: Path = DEFAULT_TEMPLATES, progress: Progress =
     problems = Problems()
     progress.begin("reading content")
     remember_in(root / "build" / "deflate")
-    content = cached_content(root, problems)
+    content_key = content_digest(root)  # once: the cards below are kept under what content/ was read as
+    content = cached_content(root, content_key, problems)
     retired = load_retired(root, problems)
     problems.raise_if_unreadable()
     check_ids(root, content, retired, problems)
@@ -85,7 +88,7 @@ def gather(root: Path, templates: Path = DEFAULT_TEMPLATES, progress: Progress =
     clock = clock_for(root, problems)
     problems.raise_if_any()
     progress.begin("building cards")
-    cards = kept_cards(root, content, answers, clock, retired)
+    cards = kept_cards(root, content_key, content, answers, clock, retired)
     model = notetype(0, templates)
     notetype_mod = clock.mod(NOTETYPE_KEY, content_hash(
         {"name": model.name, "fields": model.fields, "templates": model.templates, "css": model.css}
@@ -112,12 +115,12 @@ class Job:
 def jobs(project: Project) -> list[Job]:
     """Every output of the build, slowest first (so two workers finish together)."""
     content, cards = project.content, project.cards
-    found = [Job("package:all", cards, lambda p, s, _: [write_apkg(p, s, None)], timed=True)]
+    found = [Job("package:all", cards, lambda p, s, _: [write_apkg(p, s, None, p.cards)], timed=True)]
     # Every package carries the root deck, whose description counts the whole deck's answers.
-    found += [Job(f"package:{section}", [c for c in cards if c.question.section == section],
-                  lambda p, s, _, section=section: [write_apkg(p, s, section)], also=lambda: coverage(cards),
-                  timed=True)
-              for section in content.sections]
+    for section in content.sections:
+        mine = [c for c in cards if c.question.section == section]
+        found.append(Job(f"package:{section}", mine, lambda p, s, _, section=section, mine=mine: [
+            write_apkg(p, s, section, mine)], also=lambda: coverage(cards), timed=True))
     found += [Job(f"export:{exporter.__name__}", cards, lambda p, s, pieces, exporter=exporter: write_files(
         s, exporter(p.cards, p.content, pieces))) for exporter in EXPORTERS]
     found.append(Job("export:images", cards, lambda p, s, _: write_files(s, images(p.cards, p.content)),
@@ -156,19 +159,19 @@ def write_files(staging: Path, files: dict[str, bytes | Iterable[bytes]]) -> lis
     return written
 
 
-def write_apkg(project: Project, staging: Path, section: str | None) -> Path:
-    """The whole deck (section None) or one section's package."""
+def write_apkg(project: Project, staging: Path, section: str | None, cards: list[Card]) -> Path:
+    """The whole deck's package (section None), or one section's, of its ``cards``."""
     described = descriptions(project.content, project.cards, project.timestamp, last_headline(project.root))
     model = notetype(project.notetype_mod, project.templates)
     if section is None:
         path = staging / f"{PACKAGE}.apkg"
-        write_package(project.cards, described, path, project.timestamp, model)
+        write_package(cards, described, path, project.timestamp, model)
         return path
     prefix = section_deck(project.content, section)
     wanted = {k: v for k, v in described.items() if k == ROOT_DECK or k == prefix or k.startswith(prefix + "::")}
     path = staging / "sections" / f"{slugify(section)}.apkg"
     path.parent.mkdir(parents=True, exist_ok=True)
-    write_package([c for c in project.cards if c.question.section == section], wanted, path, project.timestamp, model)
+    write_package(cards, wanted, path, project.timestamp, model)
     return path
 
 
@@ -210,13 +213,12 @@ def same_file(new: Path, old: Path) -> bool:
 @dataclass
 class Stores:
     notes: Memo | Kept
-    renders: Kept | None
+    renders: Memo | Kept
     blocks: Memo | Kept
 
     def save(self) -> None:
         for store in (self.notes, self.renders, self.blocks):
-            if store is not None:
-                store.save()
+            store.save()
 
 
 def kept_stores(root: Path, notes: int) -> Stores:
@@ -231,16 +233,16 @@ def kept_stores(root: Path, notes: int) -> Stores:
                         Kept(folder / "highlight.pickle", key("highlight", version)))
         use_cache(None)
     else:
-        stores = Stores(Memo(folder / "notes"), None, Memo(folder / "highlight"))
-        use_cache(folder / "render-cache")
+        stores = Stores(Memo(folder / "notes"), Memo(folder / "renders"), Memo(folder / "highlight"))
+        use_cache(folder / "render-cache")  # for the few summaries rendered apart from their note
     remember_blocks(stores.blocks)
     return stores
 
 
-def cached_content(root: Path, problems: Problems) -> Content:
-    """load_content, kept under build/ while content/ and the code are unchanged."""
+def cached_content(root: Path, content_key: str, problems: Problems) -> Content:
+    """load_content, kept under build/ while content/ (``content_key``) and the code are unchanged."""
     memo = Memo(root / "build" / "content")
-    digest = key("content", content_digest(root))
+    digest = key("content", content_key)
     hit = memo.get(digest)
     if hit is None:
         sub = Problems()
@@ -254,10 +256,11 @@ def cached_content(root: Path, problems: Problems) -> Content:
     return content
 
 
-def kept_cards(root: Path, content: Content, answers: dict[str, Answer], clock: Clock, retired) -> list[Card]:
+def kept_cards(root: Path, content_key: str, content: Content, answers: dict[str, Answer], clock: Clock,
+               retired) -> list[Card]:
     """build_cards, reusing the cards an earlier build made from the same content/ and code."""
     small = len(content.questions) <= MAX_KEPT
-    kept = Kept(root / "build" / "cards.pickle", key("cards", content_digest(root))) if small else None
+    kept = Kept(root / "build" / "cards.pickle", key("cards", content_key)) if small else None
     cards = build_cards(content, answers, clock, retired, kept)
     if kept is not None:
         kept.save()
@@ -364,13 +367,7 @@ class Records:
                 stat = (self.dist / rel).stat()
                 stats[rel.as_posix()] = [stat.st_size, stat.st_mtime_ns]
             jobs[name] = {"key": self.keys[name], "files": stats}
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            temporary = self.path.with_suffix(f".{os.getpid()}.tmp")
-            temporary.write_text(json.dumps({"dist": str(self.dist.resolve()), "jobs": jobs}), encoding="utf-8")
-            temporary.replace(self.path)
-        except OSError:
-            pass  # without records the next build writes everything
+        keep_file(self.path, json.dumps({"dist": str(self.dist.resolve()), "jobs": jobs}).encode())
 
 
 def card_digest(project: Project, card: Card) -> str:

@@ -67,8 +67,8 @@ def build(root: Path, dist: Path | None, force: bool) -> None:
 
 
 def show_warnings(problems: Problems) -> None:
-    for warning in sorted(set(problems.warnings)):
-        click.echo(str(warning), err=True)
+    for warning in problems.warning_lines():
+        click.echo(warning, err=True)
 
 
 @main.command()

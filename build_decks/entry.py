@@ -5,6 +5,7 @@ build (build_decks/state.py) before any library loads. Everything else goes to t
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -51,7 +52,7 @@ def build_command(root: Path, dist: Path, force: bool = False) -> None:
         forget_kept(root)
     digest = inputs.digest  # taken before the build reads anything: an edit while it runs is seen next time
     project, files, changed = build(root, dist, progress=Progress(), inputs=inputs)
-    warnings = [str(warning) for warning in sorted(set(project.problems.warnings))]
+    warnings = project.problems.warning_lines()
     for warning in warnings:
         print(warning, file=sys.stderr)
     answered = sum(c.answer is not None for c in project.cards)
@@ -78,6 +79,9 @@ def main() -> None:
         sys.exit(error.exit_code)
     except KeyboardInterrupt:
         print("Aborted!", file=sys.stderr)
+        sys.exit(1)
+    except BrokenPipeError:  # e.g. `build-decks build | head`: stop quietly, as click does
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         sys.exit(1)
 
 

@@ -72,6 +72,10 @@ class Problems:
         self.items.extend(other.items)
         self.warnings.extend(other.warnings)
 
+    def warning_lines(self) -> list[str]:
+        """The warnings as printed: sorted, each once."""
+        return [str(warning) for warning in sorted(set(self.warnings))]
+
     def raise_if_any(self) -> None:
         if self.items:
             raise ContentError(self.items)

@@ -356,10 +356,3 @@ def images(cards: list[Card], content: Content, pieces: Pieces = NONE) -> dict[s
 
 MEDIA_FOLDERS = ("obsidian", "logseq/assets", "mnemosyne")
 EXPORTERS = (obsidian, logseq, supermemo, mnemosyne, quizlet, mochi)
-
-
-def exports(cards: list[Card], content: Content) -> dict[str, bytes]:
-    files: dict[str, bytes] = {}
-    for exporter in EXPORTERS:
-        files.update(exporter(cards, content))
-    return files

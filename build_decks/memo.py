@@ -10,15 +10,13 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import os
 import pickle
 from pathlib import Path
 
-from .state import code_digest
+from .state import code_digest, keep_file
 
 FORMAT = 1
 MAX_KEPT = 20_000  # entries of one kind kept in one file (beyond, one file each: memory stays flat)
-_MADE: set[str] = set()  # folders known to exist (a mkdir per entry is a syscall per entry)
 
 
 @functools.cache
@@ -58,18 +56,7 @@ class Memo:
     def put(self, digest: str, value) -> None:
         if self.folder is None:
             return
-        path = self._path(digest)
-        try:
-            folder = str(path.parent)
-            if folder not in _MADE:
-                os.makedirs(folder, exist_ok=True)
-                _MADE.add(folder)
-            temporary = f"{path}.{os.getpid()}.tmp"
-            with open(temporary, "wb") as file:
-                pickle.dump((digest, value), file, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(temporary, path)
-        except OSError:
-            pass  # a memo we cannot write only costs time
+        keep_file(self._path(digest), pickle.dumps((digest, value), protocol=pickle.HIGHEST_PROTOCOL))
 
     def save(self) -> None:
         """Entries are written as they are put."""
@@ -131,14 +118,7 @@ class Kept:
         self._more_path().unlink(missing_ok=True)
 
     def _write(self, path: Path, values: dict) -> None:
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            temporary = path.with_suffix(f".{os.getpid()}.tmp")
-            with open(temporary, "wb") as file:
-                pickle.dump((self.base, values), file, protocol=pickle.HIGHEST_PROTOCOL)
-            temporary.replace(path)
-        except OSError:
-            pass  # without it the next build makes these entries again
+        keep_file(path, pickle.dumps((self.base, values), protocol=pickle.HIGHEST_PROTOCOL))
 
 
 FEW = 32  # new entries written beside the others before they are folded back in

@@ -5,13 +5,13 @@ from __future__ import annotations
 import functools
 import hashlib
 import html
-import os
 import re
 from pathlib import Path
 
 import nh3
 
 from .highlight import CODEHILITE
+from .state import keep_file
 
 EXTENSIONS = ["fenced_code", "tables", "sane_lists", "codehilite"]
 # Anki's MathJax delimiters: \( inline \) and \[ display \]. Markdown would eat the backslashes.
@@ -63,7 +63,6 @@ class RenderCache:
 
     def __init__(self, folder: Path | None):
         self.folder = folder
-        self.made: set[str] = set()
 
     @staticmethod
     @functools.cache
@@ -92,16 +91,7 @@ class RenderCache:
     def store(self, text: str, rendered: str) -> None:
         path = self._path(text)
         if path is not None:
-            try:
-                if str(path.parent) not in self.made:
-                    os.makedirs(path.parent, exist_ok=True)
-                    self.made.add(str(path.parent))
-                temporary = f"{path}.{os.getpid()}.tmp"
-                with open(temporary, "w", encoding="utf-8") as file:
-                    file.write(rendered)
-                os.replace(temporary, path)
-            except OSError:
-                pass  # a cache we cannot write only costs time
+            keep_file(path, rendered.encode("utf-8"))
 
     def render(self, text: str) -> str:
         rendered = self.cached(text)
@@ -196,8 +186,7 @@ def _remembered(hilite):
             vars(self).update(state)
             return html
         html = hilite(self, shebang)
-        _FRESH[digest] = (html, dict(vars(self)))
-        store.put(digest, _FRESH[digest])
+        _FRESH[digest] = (html, dict(vars(self)))  # kept by the parent: answers.learn_blocks
         return html
 
     cached.__wrapped__ = hilite

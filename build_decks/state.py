@@ -123,20 +123,32 @@ def output_listing(dist: Path) -> dict[str, list[int]]:
     return listing
 
 
+def keep_file(path: Path | str, data: bytes) -> None:
+    """Write something a build keeps under build/: through a temporary file of this process and
+    a rename, so no reader (another worker, the next build) ever sees half of it. Its folder is
+    made only when missing (not a mkdir per write). A file that cannot be written only costs the
+    next build time, so failures are ignored."""
+    temporary = f"{path}.{os.getpid()}.tmp"
+    try:
+        try:
+            file = open(temporary, "wb")  # noqa: SIM115 - closed below
+        except FileNotFoundError:
+            os.makedirs(os.path.dirname(temporary), exist_ok=True)
+            file = open(temporary, "wb")  # noqa: SIM115
+        with file:
+            file.write(data)
+        os.replace(temporary, path)
+    except OSError:
+        pass
+
+
 def record(root: Path, dist: Path, inputs: str, report: str, warnings: list[str]) -> None:
     """Remember a successful build: ``inputs`` is the digest taken before it started, so a file
     edited while it ran makes the next build run again."""
     locks = input_digest_of_locks(root)
     state = {"version": STATE_VERSION, "inputs": inputs, "locks": locks, "outputs": output_listing(dist),
              "report": report, "warnings": warnings}
-    path = state_path(root)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_suffix(f".{os.getpid()}.tmp")
-        temporary.write_text(json.dumps(state, indent=0, sort_keys=True), encoding="utf-8")
-        temporary.replace(path)
-    except OSError:
-        pass  # without a record the next build simply runs in full
+    keep_file(state_path(root), json.dumps(state, indent=0, sort_keys=True).encode())  # else: a full build next
 
 
 def input_digest_of_locks(root: Path) -> str:

@@ -75,11 +75,6 @@ def script_json(value) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
 
 
-def study_page(cards: list[Card], content: Content, timestamp: int, pieces: Pieces = NONE) -> bytes:
-    """The page, UTF-8."""
-    return b"".join(study_page_chunks(cards, content, timestamp, pieces))
-
-
 def study_page_chunks(cards: list[Card], content: Content, timestamp: int, pieces: Pieces = NONE):
     """The page as UTF-8 chunks, a card's record at a time (kept as bytes between builds)."""
     live = sorted((c for c in cards if not c.retired), key=lambda c: (
