@@ -6,8 +6,9 @@ into one alternation, each rule wrapped in its own group: Python's regex engine 
 alternatives in order too and stops at the first that matches, so the wrapper that closes
 the match (``lastindex``) names exactly the rule the loop would have picked. That rule's own
 regex then runs once, so its groups, its callback and its state change are the original
-ones. A state whose rules cannot be joined safely (different flags, back-references,
-conditionals, clashing group names) keeps the original loop, as does any position where
+ones (a rule that yields a plain token needs no second call: the joined match has its text).
+A state whose rules cannot be joined safely (different flags, back-references, conditionals,
+clashing group names) keeps the original loop, as does any position where
 the two disagree. Highlighting is most of a cold build's time; this takes most of it away.
 tests/test_fastlex.py compares the tokens with stock Pygments.
 """
@@ -72,7 +73,11 @@ def get_tokens_unprocessed(self, text, stack=("root",)):
             found = joined[0](text, pos)
             if found is not None:
                 chosen = statetokens[joined[1][found.lastindex]]
-                m = chosen[0](text, pos)
+                action = chosen[1]
+                # A plain token needs only the match's text and end, which the joined match has
+                # (the rule was its first alternative to match here); a callback needs the
+                # rule's own groups, so the rule runs again.
+                m = found if action is None or type(action) is _TokenType else chosen[0](text, pos)
         if m is None:  # nothing matched, or a state kept the original loop: try rule by rule
             for rule in statetokens:
                 m = rule[0](text, pos)

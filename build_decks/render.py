@@ -69,7 +69,8 @@ class RenderCache:
     def version() -> str:
         from importlib import metadata
 
-        parts = [Path(__file__).read_bytes(), (Path(__file__).parent / "highlight.py").read_bytes()]
+        here = Path(__file__).parent
+        parts = [(here / name).read_bytes() for name in ("render.py", "highlight.py", "fastmd.py", "fastlex.py")]
         parts += [metadata.version(name).encode() for name in ("markdown", "pygments", "nh3")]
         return hashlib.sha256(b"\0".join(parts)).hexdigest()[:16]
 
@@ -135,6 +136,15 @@ def _converter():
     return markdown.Markdown(extensions=EXTENSIONS, extension_configs=CODEHILITE, output_format="html")
 
 
+@functools.cache
+def _fast():
+    """The string-built fast path over the converter's own parts (fastmd): Python-Markdown's
+    bytes for plain notes, None for anything else."""
+    from .fastmd import FastMarkdown
+
+    return FastMarkdown(_converter())
+
+
 def _reused(factory):
     made: dict[str, object] = {}
 
@@ -196,9 +206,11 @@ def _remembered(hilite):
 def render_markdown(text: str) -> str:
     """Markdown -> sanitized HTML, uncached."""
     protected, math = _protect_math(text)
-    converter = _converter()
-    converter.reset()
-    rendered = converter.convert(protected)
+    rendered = _fast().render(protected)
+    if rendered is None:
+        converter = _converter()
+        converter.reset()
+        rendered = converter.convert(protected)
     for index, formula in enumerate(math):
         rendered = rendered.replace(_placeholder(index), html.escape(formula, quote=False))
     return sanitize(rendered)
