@@ -15,6 +15,7 @@ from .parallel import map_forked
 from .progress import QUIET, Progress
 from .render import BLOCKS, RenderCache, drain_blocks, markdown_to_html, render_markdown
 from .safety import IMAGE, check_markdown
+from .state import FileDigests
 from .yamlio import LINE, load_text, read_text
 
 FRONT_MATTER_KEYS = {"id"}
@@ -58,13 +59,14 @@ def note_paths(root: Path) -> list[Path]:
 def load_answers(
     root: Path, content: Content, problems: Problems, retired: dict[str, str] | None = None,
     progress: Progress = QUIET, memo: Memo | Kept = NO_MEMO, renders: Memo | Kept = NO_MEMO,
+    files: FileDigests | None = None,
 ) -> dict[str, Answer]:
     """Read every answer note; check ids against content/ (and retired ids) and each other."""
     retired = retired or {}
     answers: dict[str, Answer] = {}
     ids = {q.id for q in content.questions}
     paths = note_paths(root)
-    for path, answer in zip(paths, read_answers(paths, problems, progress, memo, renders), strict=True):
+    for path, answer in zip(paths, read_answers(paths, problems, progress, memo, renders, files), strict=True):
         if answer is None:
             continue
         if answer.id in retired:
@@ -150,7 +152,7 @@ PARALLEL_RENDERS = 16  # fewer notes to render than this: forking workers costs 
 
 def read_answers(
     paths: list[Path], problems: Problems, progress: Progress = QUIET, memo: Memo | Kept = NO_MEMO,
-    renders: Memo | Kept = NO_MEMO,
+    renders: Memo | Kept = NO_MEMO, files: FileDigests | None = None,
 ) -> list[Answer | None]:
     """Every note, in order. A note unchanged since the last build (same bytes, same images,
     same code) comes from ``memo``; the others are read, and rendered across the cores.
@@ -158,7 +160,7 @@ def read_answers(
     progress.begin("reading answers", len(paths))
     found: list[tuple[Answer | None, Problems | tuple, str | None]] = []
     for path in paths:
-        digest = note_key(path)
+        digest = note_key(path, files)
         hit = memo.get(digest) if digest else None
         if hit is None:
             sub = Problems()
@@ -192,17 +194,28 @@ def read_answers(
     return answers
 
 
-def note_key(path: Path) -> str | None:
-    """What a note's reading depends on: its path, its bytes and the images it names."""
+def image_sources(data: bytes) -> list[str]:
+    return IMAGE.findall(data.decode("utf-8", "replace")) if b"![" in data else []
+
+
+def note_key(path: Path, files: FileDigests | None = None) -> str | None:
+    """What a note's reading depends on: its path, its bytes and the images it names (the
+    bytes' digest and image names from ``files`` when given: unchanged notes are not read)."""
     try:
-        if path.stat().st_size > MAX_BYTES:
-            return None
-        data = path.read_bytes()
+        if files is None:
+            if path.stat().st_size > MAX_BYTES:
+                return None
+            data = path.read_bytes()
+            sources = image_sources(data)
+        else:
+            size, data, sources = files.of(path, image_sources)
+            if size > MAX_BYTES:
+                return None
     except OSError:
         return None
     images = ""
-    if b"![" in data:
-        for src in IMAGE.findall(data.decode("utf-8", "replace")):
+    if sources:
+        for src in sources:
             try:
                 stat = (path.parent / src).stat()
                 images += f"{src}\0{stat.st_size}\0{stat.st_mtime_ns}\n"

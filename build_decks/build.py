@@ -53,7 +53,7 @@ def forget_kept(root: Path) -> None:
             path.unlink(missing_ok=True)
 
 
-STAYS = {"python-blocks.json", "preview"}
+STAYS = {"python-blocks.json", "preview"}  # (file-digests.json goes: --force reads every input again)
 EXPORT_FOLDERS = ("obsidian", "logseq", "supermemo", "mnemosyne", "quizlet", "mochi")
 
 
@@ -70,19 +70,22 @@ class Project:
     problems: Problems  # what gather found: no errors (it raised), maybe warnings
 
 
-def gather(root: Path, templates: Path = DEFAULT_TEMPLATES, progress: Progress = QUIET) -> Project:
-    """Load and validate content and answers; raise every problem at once."""
+def gather(root: Path, templates: Path = DEFAULT_TEMPLATES, progress: Progress = QUIET,
+           inputs: Inputs | None = None) -> Project:
+    """Load and validate content and answers; raise every problem at once. ``inputs``: the
+    digests the command already took of them (files unchanged since are not read for keys)."""
     problems = Problems()
     progress.begin("reading content")
     remember_in(root / "build" / "deflate")
-    content_key = content_digest(root)  # once: the cards below are kept under what content/ was read as
+    files = inputs.files if inputs is not None else None
+    content_key = content_digest(root, files)  # once: the cards below are kept under what content/ was read as
     content = cached_content(root, content_key, problems)
     retired = load_retired(root, problems)
     problems.raise_if_unreadable()
     check_ids(root, content, retired, problems)
     kept = kept_stores(root, len(content.questions))
     answers = load_answers(root, content, problems, {r.id: f"{r.path}:{r.line}" for r in retired}, progress,
-                           kept.notes, kept.renders)
+                           kept.notes, kept.renders, files)
     kept.save()
     check_diagrams(root, {Path(source).resolve() for a in answers.values() for _, source in a.media}, problems)
     clock = clock_for(root, problems)
@@ -389,9 +392,10 @@ def build(
     (build/outputs.json). Publishing records every question id in content/ids.lock and every
     note's hash and mod in content/notes.lock (``record_ids``).
     """
-    project = gather(root, templates, progress)
+    inputs = inputs or Inputs(root, dist, templates)
+    project = gather(root, templates, progress, inputs)
     dist.mkdir(parents=True, exist_ok=True)
-    records = Records(root, dist, project, inputs or Inputs(root, dist, templates))
+    records = Records(root, dist, project, inputs)
     staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=dist))
     try:
         files, done = outputs(project, staging, progress, records.skip, records.pieces, dist)

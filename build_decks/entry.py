@@ -50,6 +50,7 @@ def build_command(root: Path, dist: Path, force: bool = False) -> None:
 
     if force:
         forget_kept(root)
+        inputs = Inputs(root, dist)  # and every input is read again, not recognised by its stat
     digest = inputs.digest  # taken before the build reads anything: an edit while it runs is seen next time
     project, files, changed = build(root, dist, progress=Progress(), inputs=inputs)
     warnings = project.problems.warning_lines()
@@ -60,7 +61,7 @@ def build_command(root: Path, dist: Path, force: bool = False) -> None:
     print(f"{report}, {len(changed)} changed")
     for rel in changed:
         print(f"  wrote dist/{rel.as_posix()}")
-    record(root, dist, digest, f"{report}, 0 changed", warnings)
+    record(root, dist, digest, f"{report}, 0 changed", warnings, inputs.files)
 
 
 def main() -> None:

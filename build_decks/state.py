@@ -19,9 +19,11 @@ import hashlib
 import json
 import os
 import sys
+import time
+from collections.abc import Callable
 from pathlib import Path
 
-STATE_VERSION = 1
+STATE_VERSION = 2
 PACKAGE_DIR = Path(__file__).resolve().parent
 INPUT_FILES = ("CHANGELOG.md",)
 LOCKS = ("content/ids.lock", "content/notes.lock")  # written by the build: recorded after it
@@ -48,9 +50,54 @@ def _installed() -> list[str]:
     return sorted(set(names))
 
 
+RACY_NS = 2_000_000_000  # a file changed this close to when it was read may change again unseen
+
+
+class FileDigests:
+    """Each file's SHA-256 (and anything else derived from its bytes), read again only when its
+    size or modification time changed: a build with nothing changed stats its inputs instead of
+    reading them, as git does. Kept in build/file-digests.json.
+
+    A digest is trusted only for a file last modified well before it was read (RACY_NS): a
+    file rewritten within the same tick of a coarse clock, with the same size, is read again.
+    `build --force` forgets them all."""
+
+    def __init__(self, root: Path | None):
+        self.path = root / "build" / "file-digests.json" if root is not None else None
+        self.known: dict[str, list] = {}
+        try:
+            if self.path is not None:
+                self.known = json.loads(self.path.read_text(encoding="utf-8"))["files"]
+        except (OSError, ValueError, KeyError, TypeError):
+            self.known = {}
+        self.now: dict[str, list] = {}
+
+    def of(self, path: Path, extra: Callable[[bytes], object] | None = None) -> tuple[int, str, object]:
+        """(size, digest, extra(bytes) when asked for) of one file; OSError when unreadable."""
+        name = os.path.abspath(path)
+        stat = os.stat(name)
+        entry = self.now.get(name) or self.known.get(name)
+        if (isinstance(entry, list) and len(entry) == 5 and entry[0] == stat.st_size and entry[1] == stat.st_mtime_ns
+                and stat.st_mtime_ns < entry[2] - RACY_NS and (extra is None or entry[4] is not None)):
+            self.now[name] = entry
+            return entry[0], entry[3], entry[4]
+        read_at = time.time_ns()
+        with open(name, "rb") as file:
+            data = file.read()
+        found = extra(data) if extra is not None else None
+        entry = [len(data), stat.st_mtime_ns, read_at, hashlib.sha256(data).hexdigest(), found]
+        self.now[name] = entry
+        return entry[0], entry[3], entry[4]
+
+    def save(self) -> None:
+        if self.path is not None and self.now != self.known:
+            keep_file(self.path, json.dumps({"files": self.now}).encode())
+
+
 class _Digest:
-    def __init__(self):
+    def __init__(self, files: FileDigests | None = None):
         self.hash = hashlib.sha256()
+        self.digests = files or FileDigests(None)
 
     def add(self, label: str, data: bytes) -> None:
         self.hash.update(f"{label}\0{len(data)}\0".encode())
@@ -60,16 +107,16 @@ class _Digest:
         for path in _files(folder):
             rel = path.relative_to(base).as_posix()
             if rel not in skip and path.suffix != ".pyc":
-                self.add(rel, path.read_bytes())
+                self.add(rel, self.digests.of(path)[1].encode())
 
     def hexdigest(self) -> str:
         return self.hash.hexdigest()
 
 
-def code_digest(templates: Path | None = None) -> str:
+def code_digest(templates: Path | None = None, files: FileDigests | None = None) -> str:
     """The build's own code and templates, the installed distributions and the Python version:
     everything besides the project's files that shapes what a build writes."""
-    digest = _Digest()
+    digest = _Digest(files)
     digest.add("state", str(STATE_VERSION).encode())
     digest.add("python", sys.version.encode())
     digest.add("installed", "\n".join(_installed()).encode())
@@ -78,9 +125,9 @@ def code_digest(templates: Path | None = None) -> str:
     return digest.hexdigest()
 
 
-def content_digest(root: Path) -> str:
+def content_digest(root: Path, files: FileDigests | None = None) -> str:
     """content/ (but the locks, which the build writes) and CHANGELOG.md."""
-    digest = _Digest()
+    digest = _Digest(files)
     digest.files(root / "content", root, LOCKS)
     for name in INPUT_FILES:
         path = root / name
@@ -93,19 +140,20 @@ class Inputs:
 
     def __init__(self, root: Path, dist: Path, templates: Path | None = None):
         self.root, self.dist, self.templates = root, dist, templates
+        self.files = FileDigests(root)
 
     @functools.cached_property
     def code(self) -> str:
-        return code_digest(self.templates)
+        return code_digest(self.templates, self.files)
 
     @functools.cached_property
     def content(self) -> str:
-        return content_digest(self.root)
+        return content_digest(self.root, self.files)
 
     @functools.cached_property
     def digest(self) -> str:
         """Everything the build reads: change any byte of it and the digest changes."""
-        digest = _Digest()
+        digest = _Digest(self.files)
         digest.add("code", self.code.encode())
         digest.add("content", self.content.encode())
         digest.add("dist", str(self.dist.resolve()).encode())
@@ -142,9 +190,12 @@ def keep_file(path: Path | str, data: bytes) -> None:
         pass
 
 
-def record(root: Path, dist: Path, inputs: str, report: str, warnings: list[str]) -> None:
+def record(root: Path, dist: Path, inputs: str, report: str, warnings: list[str],
+           files: FileDigests | None = None) -> None:
     """Remember a successful build: ``inputs`` is the digest taken before it started, so a file
-    edited while it ran makes the next build run again."""
+    edited while it ran makes the next build run again; ``files``, the file digests it took."""
+    if files is not None:
+        files.save()
     locks = input_digest_of_locks(root)
     state = {"version": STATE_VERSION, "inputs": inputs, "locks": locks, "outputs": output_listing(dist),
              "report": report, "warnings": warnings}

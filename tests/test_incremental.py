@@ -241,3 +241,72 @@ def test_the_click_free_build_reports_problems_like_the_cli_and_exits_1(project,
     assert printed.err.rstrip().endswith("1 problem found.")
     assert not (project / "dist").exists() or not any((project / "dist").iterdir())
 
+
+
+def age(root: Path, seconds: int = 3600) -> None:
+    """Make every input look last changed ``seconds`` ago (as files are, between edits)."""
+    for folder in ("content", "answers"):
+        for path in (root / folder).rglob("*"):
+            if path.is_file():
+                then = path.stat().st_mtime - seconds
+                os.utime(path, (then, then))
+
+
+def counting_reads(monkeypatch) -> list[str]:
+    """The files the input digests read (build_decks.state opens each file it hashes)."""
+    import builtins
+
+    from build_decks import state
+
+    opened: list[str] = []
+
+    def counted(name, *args, **kwargs):
+        opened.append(str(name))
+        return builtins.open(name, *args, **kwargs)
+
+    monkeypatch.setattr(state, "open", counted, raising=False)
+    return opened
+
+
+def test_unchanged_inputs_are_recognised_by_their_stat_and_an_edit_is_read(project, monkeypatch):
+    from build_decks.state import Inputs
+
+    age(project)
+    run_entry("build")  # reads every input once, and records what it read
+    opened = counting_reads(monkeypatch)
+    assert "nothing changed" in run_entry("build")
+    assert [name for name in opened if "answers/" in name or "content/" in name] == []
+    note = project / "answers/technical-questions/llm-fundamentals/kv-cache.md"
+    text = note.read_text(encoding="utf-8")
+    before = Inputs(project, project / "dist").digest
+    cut = text.rindex("a")
+    note.write_text(text[:cut] + "b" + text[cut + 1:], encoding="utf-8")  # same size, new bytes, new mtime
+    assert Inputs(project, project / "dist").digest != before
+    again = run_entry("build")
+    assert "nothing changed" not in again
+    assert [name for name in opened if name.endswith("kv-cache.md")]  # the edited note was read
+
+
+def test_a_digest_is_not_trusted_for_a_file_changed_just_before_it_was_read(project, monkeypatch):
+    """A coarse clock can give a file rewritten right after it was read the same size and
+    modification time: such a file (changed within RACY_NS of its reading) is read again."""
+    from build_decks.state import Inputs
+
+    note = project / "answers/technical-questions/llm-fundamentals/kv-cache.md"
+    stamp = note.stat().st_mtime_ns  # just written by the fixture: racy
+    first = Inputs(project, project / "dist")
+    before = first.digest
+    first.files.save()
+    text = note.read_text(encoding="utf-8")
+    cut = text.rindex("a")
+    note.write_text(text[:cut] + "b" + text[cut + 1:], encoding="utf-8")
+    os.utime(note, ns=(stamp, stamp))  # same size, same mtime: only reading it tells
+    assert Inputs(project, project / "dist").digest != before
+
+
+def test_force_reads_every_input_again(project, monkeypatch):
+    age(project)
+    run_entry("build")
+    opened = counting_reads(monkeypatch)
+    CliRunner().invoke(main, ["build", "--force"])
+    assert any(name.endswith("kv-cache.md") for name in opened)
