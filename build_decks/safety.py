@@ -81,6 +81,8 @@ def neutral_markdown(body: str) -> str:
     Outside code, '<' becomes '&lt;' (markdown renders it as '<'), and link targets that are
     not http(s) become '#'. `check` rejects such notes already; this guards the CSV anyway.
     """
+    if "<" not in body and "](" not in body and "]:" not in body:
+        return body  # nothing _neutral_prose would change, in code or out
     out = []
     inside = False
     for line in body.split("\n"):
