@@ -58,10 +58,42 @@ def test_other_languages_lex_to_the_same_tokens(language):
         assert tokens(lexer, code, fastlex.get_tokens_unprocessed) == tokens(lexer, code, fastlex.ORIGINAL)
 
 
-def test_most_python_states_are_joined_and_unsafe_ones_keep_the_original_loop():
+def test_first_characters_are_read_off_each_rule():
+    starts = {pattern: fastlex._starts(re.compile(pattern, flags).match) for pattern, flags in [
+        ("abc", 0), ("[a-c]x", 0), ("[^a-c]", 0), (r"\d+", 0), ("(?<!\\.)def\\b", 0), ("(?:x|y)z", 0),
+        ("a?b", 0), ("ABC", re.IGNORECASE), (r"\s*\n", 0), ("a*", 0), (".x", 0), ("(?=q)q", 0)]}
+    assert starts["abc"]("a") and not starts["abc"]("b")
+    assert starts["[a-c]x"]("b") and not starts["[a-c]x"]("d")
+    assert starts["[^a-c]"]("d") and not starts["[^a-c]"]("a")
+    assert starts[r"\d+"]("7") and not starts[r"\d+"]("x")
+    assert starts["(?<!\\.)def\\b"]("d") and not starts["(?<!\\.)def\\b"]("e")  # a lookbehind is no character
+    assert starts["(?:x|y)z"]("y") and not starts["(?:x|y)z"]("z")
+    assert starts["a?b"]("a") and starts["a?b"]("b") and not starts["a?b"]("c")  # an optional first part
+    assert starts["ABC"] is None  # case folding (e.g. U+0130 matches "i"): tried everywhere
+    assert starts[r"\s*\n"]("\n") and starts[r"\s*\n"](" ")
+    assert starts["a*"] is None and starts[".x"] is None  # can match nothing / any character: tried everywhere
+    assert starts["(?=q)q"]("q")
+
+
+def test_the_dispatch_narrows_python_tokens_to_a_few_rules():
     lexer = get_lexer_by_name("python")
-    joined = {state: fastlex._join(rules) is not None for state, rules in lexer._tokens.items()}
-    assert sum(joined.values()) >= len(joined) * 0.8
-    assert fastlex._join([(re.compile(r"(a)\1").match, None, None)]) is None  # a back-reference
-    assert fastlex._join([(re.compile(r"(?P<q>')x(?P=q)").match, None, None)]) is None
-    assert fastlex._join([(re.compile(r"(?i)abc").match, None, None), (re.compile("d").match, None, None)]) is not None
+    root = fastlex.Dispatch(lexer._tokens["root"])
+    assert len(root.rules_for("x", 0)) < len(root.rules) / 2
+    assert len(root.rules_for(" ", 0)) < len(root.rules) / 4
+    assert root.rules_for("", 0) == root.rules  # at the end of the text: every rule
+
+
+FUZZ = list("abcxyzIKS019_ \t\n\"'`#$%&()*+,-./:;<=>?@[\\]^{|}~") + ["İ", "ı", "ſ", "\u212a", "é", "😀", "\x00", "\ufffd",
+                                                                    "def ", "class ", "0x1F", "1e-3", "r'", 'f"', "//"]
+
+
+@pytest.mark.parametrize("language", ["python", "javascript", "bash", "sql", "yaml", "json", "go", "rust", "c",
+                                      "html", "css", "toml", "diff", "typescript"])
+def test_random_text_lexes_to_the_same_tokens(language):
+    import random
+
+    rng = random.Random(language)
+    lexer = get_lexer_by_name(language)
+    for _ in range(200):
+        code = "".join(rng.choice(FUZZ) for _ in range(rng.randint(0, 60)))
+        assert tokens(lexer, code, fastlex.get_tokens_unprocessed) == tokens(lexer, code, fastlex.ORIGINAL), code
