@@ -8,8 +8,7 @@ classes, categories, alternatives, optional parts; zero-width assertions skipped
 each character met in a state the rules that could start with it are listed once, in their
 order. The first of them to match is the rule the original loop would have picked, since
 every rule left out cannot match at a position holding that character. A rule whose first
-characters cannot be worked out (any character, case-insensitive matching, anything
-unexpected), or
+characters cannot be worked out (any character, a back-reference, anything unexpected), or
 that can match the empty string, is kept in every list. Highlighting is most of a cold
 build's time; tests/test_fastlex.py compares the tokens with stock Pygments.
 """
@@ -84,8 +83,13 @@ def _first(items: list, flags: int) -> tuple[list | None, bool]:
 
 
 def _first_of(op, arg, flags: int) -> tuple[list | None, bool]:
-    if flags & re.IGNORECASE:
-        return None, False  # case folding has cases of its own: any character
+    if op in (_c.LITERAL, _c.IN) and flags & re.IGNORECASE:
+        # Case folding has cases of its own (U+0130 matches "i"): the regex engine decides.
+        source = re.escape(chr(arg)) if op is _c.LITERAL else _class_source(arg)
+        if source is None:
+            return None, False
+        match = re.compile(source, flags & (re.IGNORECASE | re.ASCII | re.UNICODE)).fullmatch
+        return [lambda char: match(char) is not None], False
     if op is _c.LITERAL:
         expected = chr(arg)
         return [lambda char: char == expected], False
@@ -121,6 +125,27 @@ CATEGORIES = {
 }
 
 
+CATEGORY_SOURCE = {_c.CATEGORY_DIGIT: r"\d", _c.CATEGORY_NOT_DIGIT: r"\D", _c.CATEGORY_SPACE: r"\s",
+                   _c.CATEGORY_NOT_SPACE: r"\S", _c.CATEGORY_WORD: r"\w", _c.CATEGORY_NOT_WORD: r"\W"}
+
+
+def _class_source(items: list) -> str | None:
+    """A parsed character class written back as a pattern (None for parts this does not know)."""
+    parts = []
+    for op, arg in items:
+        if op is _c.NEGATE and not parts:
+            parts.append("^")
+        elif op is _c.LITERAL:
+            parts.append(re.escape(chr(arg)))
+        elif op is _c.RANGE:
+            parts.append(f"{re.escape(chr(arg[0]))}-{re.escape(chr(arg[1]))}")
+        elif op is _c.CATEGORY and arg in CATEGORY_SOURCE:
+            parts.append(CATEGORY_SOURCE[arg])
+        else:
+            return None
+    return f"[{''.join(parts)}]"
+
+
 def _charset(items: list) -> Callable[[str], bool]:
     """Membership in a character class (a class this does not know counts every character in)."""
     negate = bool(items) and items[0][0] is _c.NEGATE
@@ -151,7 +176,8 @@ def get_tokens_unprocessed(self, text, stack=("root",)):
     dispatch = _dispatch(cls, statestack[-1], statetokens)
     while 1:
         m = chosen = None
-        for rule in dispatch.rules_for(text, pos):
+        rules = dispatch.by_char.get(text[pos]) if pos < len(text) else None
+        for rule in rules if rules is not None else dispatch.rules_for(text, pos):
             m = rule[0](text, pos)
             if m:
                 chosen = rule

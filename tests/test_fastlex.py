@@ -69,7 +69,11 @@ def test_first_characters_are_read_off_each_rule():
     assert starts["(?<!\\.)def\\b"]("d") and not starts["(?<!\\.)def\\b"]("e")  # a lookbehind is no character
     assert starts["(?:x|y)z"]("y") and not starts["(?:x|y)z"]("z")
     assert starts["a?b"]("a") and starts["a?b"]("b") and not starts["a?b"]("c")  # an optional first part
-    assert starts["ABC"] is None  # case folding (e.g. U+0130 matches "i"): tried everywhere
+    assert starts["ABC"]("a") and starts["ABC"]("A") and not starts["ABC"]("b")
+    folded = fastlex._starts(re.compile("(?i)i").match)
+    assert folded("\u0130") == bool(re.fullmatch("(?i)i", "\u0130"))  # the engine's own case folding
+    klass = fastlex._starts(re.compile("(?i)[^a-z]").match)
+    assert all(klass(c) == bool(re.fullmatch("(?i)[^a-z]", c)) for c in "aZ0\u0130\u212a\u017f")
     assert starts[r"\s*\n"]("\n") and starts[r"\s*\n"](" ")
     assert starts["a*"] is None and starts[".x"] is None  # can match nothing / any character: tried everywhere
     assert starts["(?=q)q"]("q")
@@ -83,8 +87,8 @@ def test_the_dispatch_narrows_python_tokens_to_a_few_rules():
     assert root.rules_for("", 0) == root.rules  # at the end of the text: every rule
 
 
-FUZZ = list("abcxyzIKS019_ \t\n\"'`#$%&()*+,-./:;<=>?@[\\]^{|}~") + ["İ", "ı", "ſ", "\u212a", "é", "😀", "\x00", "\ufffd",
-                                                                    "def ", "class ", "0x1F", "1e-3", "r'", 'f"', "//"]
+FUZZ = [*"abcxyzIKS019_ \t\n\"'`#$%&()*+,-./:;<=>?@[\\]^{|}~", "\u0130", "\u0131", "\u017f", "\u212a", "\u00e9",
+        "\U0001f600", "\x00", "\ufffd", "def ", "class ", "0x1F", "1e-3", "r'", 'f"', "//", "RB'", "Fr\""]
 
 
 @pytest.mark.parametrize("language", ["python", "javascript", "bash", "sql", "yaml", "json", "go", "rust", "c",
