@@ -11,8 +11,8 @@ baseline measured in the same run:
 - synthetic banks of generated notes (see `synthetic`; default 1k and 10k notes; BENCH_SIZES=1000,10000,100000
   for more), built cold and after editing one answer, against the same baseline.
 
-BENCH_RUNS sets the runs per scenario (best of; default 3, one for banks over 10k notes) and
-BENCH_REAL=0 skips the real deck.
+BENCH_RUNS sets the rounds (each runs every scenario once, in turn; the best of each is
+reported; default 3, one for banks over 10k notes) and BENCH_REAL=0 skips the real deck.
 """
 
 from __future__ import annotations
@@ -68,15 +68,6 @@ def run(args: list[str], cwd: Path) -> dict:
     return {"wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "mb": usage.ru_maxrss / 1024}
 
 
-def best(args: list[str], cwd: Path, runs: int, before=None) -> dict:
-    results = []
-    for _ in range(runs):
-        if before:
-            before()
-        results.append(run(args, cwd))
-    return min(results, key=lambda r: r["wall"])
-
-
 def prerendered(folder: Path, path: Path) -> None:
     """The notes as the real build renders them, for the baseline to write."""
     code = (
@@ -104,26 +95,44 @@ def edit_one(folder: Path) -> None:
 
 
 def bench_deck(folder: Path, title: str, runs: int, with_check: bool) -> None:
+    """Every scenario once per round, ``runs`` rounds, best of each: a host whose speed drifts
+    then shifts all of them alike, and the ratios stay comparable."""
     data = folder / "prerendered.json"
     prerendered(folder, data)
-    baseline = best([PY, "-c", BASELINE, str(data), str(folder / "baseline")], folder, runs)
-    header(title)
-    report("raw genanki, same notes (baseline)", baseline, baseline["wall"])
 
-    def cold_state():
+    def cold_state():  # no build/ (but `check`'s record of passing python blocks, which builds never read)
+        kept = folder / "build" / "python-blocks.json"
+        record = kept.read_bytes() if kept.exists() else None
         shutil.rmtree(folder / "build", ignore_errors=True)
         shutil.rmtree(folder / "dist", ignore_errors=True)
+        if record is not None:
+            kept.parent.mkdir()
+            kept.write_bytes(record)
 
-    report("cold build (no cache)", best(BUILD, folder, runs, cold_state), baseline["wall"])
-    report("no-op rebuild", best(BUILD, folder, runs), baseline["wall"])
-    report("rebuild after editing one answer", best(BUILD, folder, runs, lambda: edit_one(folder)), baseline["wall"])
+    scenarios = [
+        ("raw genanki, same notes (baseline)", [PY, "-c", BASELINE, str(data), str(folder / "baseline")], None),
+        ("cold build (no cache)", BUILD, cold_state),
+        ("no-op rebuild", BUILD, None),
+        ("rebuild after editing one answer", BUILD, lambda: edit_one(folder)),
+    ]
     if with_check:
-        imports = best([PY, "-c", "import build_decks.cli"], folder, runs)
+        scenarios += [("import build_decks.cli", [PY, "-c", "import build_decks.cli"], None),
+                      ("check (python blocks cached)", [CLI, "check"], None)]
         run([CLI, "check"], folder)  # runs every python block once; later checks find them cached
-        check = best([CLI, "check"], folder, runs)
-        report("import build_decks.cli", imports, baseline["wall"])
-        report("check (python blocks cached)", check, baseline["wall"])
-        print(f"  check / import: {check['wall'] / imports['wall']:.2f}x")
+    results: dict[str, list[dict]] = {name: [] for name, _, _ in scenarios}
+    for _ in range(runs):
+        for name, args, before in scenarios:
+            if before:
+                before()
+            results[name].append(run(args, folder))
+    found = {name: min(measured, key=lambda r: r["wall"]) for name, measured in results.items()}
+    baseline = found[scenarios[0][0]]["wall"]
+    header(title)
+    for name, _, _ in scenarios:
+        report(name, found[name], baseline)
+    if with_check:
+        ratio = found["check (python blocks cached)"]["wall"] / found["import build_decks.cli"]["wall"]
+        print(f"  check / import: {ratio:.2f}x")
 
 
 # ---------------------------------------------------------------- synthetic banks
