@@ -239,8 +239,9 @@ def render_and_report(text: str) -> tuple[str, dict, set]:
 def learn_blocks(blocks: dict, seen: set) -> None:
     store = BLOCKS[0]
     if store is not None:
-        for digest in seen:
-            store.get(digest)  # counts it as used, so folding the store keeps it
+        touch = getattr(store, "touch", None)
+        for digest in seen if touch else ():
+            touch(digest)  # counts it as used, so folding the store keeps it
         for digest, value in blocks.items():
             store.put(digest, value)
 

@@ -25,7 +25,7 @@ from .diagrams import check_diagrams
 from .errors import Problems
 from .exports import EXPORTERS, images
 from .identity import ROOT_DECK
-from .memo import MAX_KEPT, Kept, Memo, key
+from .memo import MAX_KEPT, Kept, Memo, Shelf, key
 from .parallel import map_forked
 from .pieces import NONE, Pieces, pieces_for
 from .practice import kits
@@ -215,9 +215,9 @@ def same_file(new: Path, old: Path) -> bool:
 
 @dataclass
 class Stores:
-    notes: Memo | Kept
-    renders: Memo | Kept
-    blocks: Memo | Kept
+    notes: Kept | Shelf
+    renders: Kept | Shelf
+    blocks: Kept | Shelf
 
     def save(self) -> None:
         for store in (self.notes, self.renders, self.blocks):
@@ -226,8 +226,8 @@ class Stores:
 
 def kept_stores(root: Path, notes: int) -> Stores:
     """Where this build finds and keeps notes, rendered HTML and highlighted code blocks: a
-    file each for banks up to MAX_KEPT notes (a cold build writes three files, not a thousand),
-    one file an entry beyond (memory stays flat)."""
+    file each, read whole, for banks up to MAX_KEPT notes (a cold build writes three files, not
+    a thousand); beyond, one SQLite file read an entry at a time (memory stays flat)."""
     folder = root / "build"
     if notes <= MAX_KEPT:
         version = RenderCache.version()
@@ -236,7 +236,10 @@ def kept_stores(root: Path, notes: int) -> Stores:
                         Kept(folder / "highlight.pickle", key("highlight", version)))
         use_cache(None)
     else:
-        stores = Stores(Memo(folder / "notes"), Memo(folder / "renders"), Memo(folder / "highlight"))
+        version = RenderCache.version()
+        shelf = folder / "kept.sqlite"
+        stores = Stores(Shelf(shelf, key("notes")), Shelf(shelf, key("render", version)),
+                        Shelf(shelf, key("highlight", version)))
         use_cache(folder / "render-cache")  # for the few summaries rendered apart from their note
     remember_blocks(stores.blocks)
     return stores

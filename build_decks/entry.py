@@ -5,6 +5,7 @@ build (build_decks/state.py) before any library loads. Everything else goes to t
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from pathlib import Path
@@ -52,7 +53,13 @@ def build_command(root: Path, dist: Path, force: bool = False) -> None:
         forget_kept(root)
         inputs = Inputs(root, dist)  # and every input is read again, not recognised by its stat
     digest = inputs.digest  # taken before the build reads anything: an edit while it runs is seen next time
-    project, files, changed = build(root, dist, progress=Progress(), inputs=inputs)
+    # A build is a short batch whose garbage reference counting frees: the cyclic collector
+    # would only rescan a heap that keeps growing (at 100,000 notes, 60% of loading content/).
+    gc.disable()
+    try:
+        project, files, changed = build(root, dist, progress=Progress(), inputs=inputs)
+    finally:
+        gc.enable()
     warnings = project.problems.warning_lines()
     for warning in warnings:
         print(warning, file=sys.stderr)

@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import os
 import pickle
+import sqlite3
 from pathlib import Path
 
 from .state import code_digest, keep_file
 
 FORMAT = 1
-MAX_KEPT = 20_000  # entries of one kind kept in one file (beyond, one file each: memory stays flat)
+MAX_KEPT = 20_000  # entries of one kind held in memory from one file (beyond, a Shelf: memory stays flat)
 
 
 @functools.cache
@@ -106,6 +108,10 @@ class Kept:
         self.used.add(key_)
         self.new[key_] = value
 
+    def touch(self, key_) -> None:
+        """Count an entry as used (a worker found it), so folding the store keeps it."""
+        self.used.add(key_)
+
     def save(self) -> None:
         if self.path is None or not self.new:
             return
@@ -123,3 +129,80 @@ class Kept:
 
 FEW = 32  # new entries written beside the others before they are folded back in
 
+
+
+class Shelf:
+    """Values by key in one SQLite file, read one at a time: for banks too big to hold every
+    entry in memory (Kept) and with too many entries for a file each (a cold build of 100,000
+    notes would write 300,000 small files). New entries are written in batches. Each process
+    opens its own connection (forked workers never use their parent's); any SQLite error is a
+    miss, and an unreadable file is started afresh."""
+
+    BATCH = 2_000
+
+    def __init__(self, path: Path | None, base: str = ""):
+        self.path, self.base = path, base
+        self.pending: dict[str, bytes] = {}
+        self._db: sqlite3.Connection | None = None
+        self._pid = 0
+
+    def _connect(self) -> sqlite3.Connection | None:
+        if self.path is None:
+            return None
+        if self._db is None or self._pid != os.getpid():
+            self._db, self._pid = None, os.getpid()
+            for attempt in range(2):
+                try:
+                    self.path.parent.mkdir(parents=True, exist_ok=True)
+                    db = sqlite3.connect(self.path, timeout=5, isolation_level=None, check_same_thread=False)
+                    db.execute("PRAGMA synchronous=OFF")
+                    db.execute("CREATE TABLE IF NOT EXISTS kept (key TEXT PRIMARY KEY, value BLOB) WITHOUT ROWID")
+                    self._db = db
+                    break
+                except sqlite3.Error:
+                    if attempt == 0:
+                        self.path.unlink(missing_ok=True)  # not a database any more: start afresh
+        return self._db
+
+    def _key(self, key_: str) -> str:
+        return f"{self.base}\0{key_}"
+
+    def get(self, key_: str):
+        found = self.pending.get(key_)
+        if found is None:
+            db = self._connect()
+            try:
+                row = db.execute("SELECT value FROM kept WHERE key = ?", (self._key(key_),)).fetchone() if db else None
+            except sqlite3.Error:
+                row = None
+            if row is None:
+                return None
+            found = row[0]
+        try:
+            return pickle.loads(found)
+        except Exception:  # noqa: BLE001 - from other code, or damaged: recompute it
+            return None
+
+    def put(self, key_: str, value) -> None:
+        if self.path is None:
+            return
+        self.pending[key_] = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        if len(self.pending) >= self.BATCH:
+            self.save()
+
+    def save(self) -> None:
+        db = self._connect() if self.pending else None
+        if db is None:
+            self.pending.clear()
+            return
+        try:
+            db.execute("BEGIN")
+            db.executemany("INSERT OR REPLACE INTO kept VALUES (?, ?)",
+                           ((self._key(k), v) for k, v in self.pending.items()))
+            db.execute("COMMIT")
+        except sqlite3.Error:
+            try:
+                db.execute("ROLLBACK")
+            except sqlite3.Error:
+                pass
+        self.pending.clear()

@@ -310,3 +310,44 @@ def test_force_reads_every_input_again(project, monkeypatch):
     opened = counting_reads(monkeypatch)
     CliRunner().invoke(main, ["build", "--force"])
     assert any(name.endswith("kv-cache.md") for name in opened)
+
+
+def test_a_large_bank_keeps_its_notes_in_one_sqlite_file_and_matches_a_cold_build(deck, tmp_path, monkeypatch):
+    """Above MAX_KEPT notes, notes, rendered HTML and highlighted blocks live in build/kept.sqlite
+    (read an entry at a time); an edit there renders one note and writes what a cold build does."""
+    from build_decks import answers
+    from build_decks import build as build_module
+
+    monkeypatch.setattr(build_module, "MAX_KEPT", 10)
+    build(deck, deck / "dist")
+    assert (deck / "build/kept.sqlite").stat().st_size > 100_000
+    rendered = []
+    original = answers.render_and_report
+    monkeypatch.setattr(answers, "render_and_report", lambda text: rendered.append(text) or original(text))
+    note = first_note(deck, "system-design")
+    note.write_text(note.read_text(encoding="utf-8") + "\nOne more sentence.\n", encoding="utf-8")
+    build(deck, deck / "dist")
+    assert len(rendered) == 1
+    assert_same(files(deck / "dist"), cold(deck, tmp_path))
+
+
+def test_a_shelf_keeps_values_by_key_per_base_and_survives_a_damaged_file(tmp_path):
+    from build_decks.memo import Shelf
+
+    path = tmp_path / "kept.sqlite"
+    shelf = Shelf(path, "one")
+    shelf.put("a", {"value": 1})
+    assert shelf.get("a") == {"value": 1}  # before it is saved, too
+    shelf.save()
+    assert Shelf(path, "one").get("a") == {"value": 1}
+    assert Shelf(path, "other").get("a") is None  # another base: other inputs, other entries
+    child = os.fork()
+    if child == 0:  # a forked worker opens its own connection
+        os._exit(0 if shelf.get("a") == {"value": 1} else 1)
+    assert os.waitpid(child, 0)[1] == 0
+    path.write_bytes(b"not a database" * 100)
+    damaged = Shelf(path, "one")
+    assert damaged.get("a") is None
+    damaged.put("b", 2)
+    damaged.save()
+    assert Shelf(path, "one").get("b") == 2
