@@ -205,8 +205,8 @@ def note_key(path: Path, files: FileDigests | None = None) -> str | None:
         if files is None:
             if path.stat().st_size > MAX_BYTES:
                 return None
-            data = path.read_bytes()
-            sources = image_sources(data)
+            raw = path.read_bytes()
+            data, sources = hashlib.sha256(raw).hexdigest(), image_sources(raw)  # as FileDigests gives them
         else:
             size, data, sources = files.of(path, image_sources)
             if size > MAX_BYTES:
