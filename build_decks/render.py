@@ -133,7 +133,16 @@ def _converter():
     # set-up, a stylesheet per formatter, cost more than highlighting a short block).
     codehilite.get_lexer_by_name = _reused(codehilite.get_lexer_by_name)
     codehilite.get_formatter_by_name = _reused(codehilite.get_formatter_by_name)
-    return markdown.Markdown(extensions=EXTENSIONS, extension_configs=CODEHILITE, output_format="html")
+    # Extensions given as objects: by name, Python-Markdown would first scan every installed
+    # distribution's entry points for them (a tenth of a second in each process that renders).
+    from markdown.extensions.fenced_code import FencedCodeExtension
+    from markdown.extensions.sane_lists import SaneListExtension
+    from markdown.extensions.tables import TableExtension
+
+    made = {"fenced_code": FencedCodeExtension, "tables": TableExtension, "sane_lists": SaneListExtension,
+            "codehilite": codehilite.CodeHiliteExtension}
+    extensions = [made[name](**CODEHILITE.get(name, {})) for name in EXTENSIONS]
+    return markdown.Markdown(extensions=extensions, output_format="html")
 
 
 @functools.cache
