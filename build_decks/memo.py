@@ -134,7 +134,7 @@ FEW = 32  # new entries written beside the others before they are folded back in
 class Shelf:
     """Values by key in one SQLite file, read one at a time: for banks too big to hold every
     entry in memory (Kept) and with too many entries for a file each (a cold build of 100,000
-    notes would write 300,000 small files). New entries are written in batches. Each process
+    notes would write over 200,000 small files). New entries are written in batches. Each process
     opens its own connection (forked workers never use their parent's); any SQLite error is a
     miss, and an unreadable file is started afresh."""
 

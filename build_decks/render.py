@@ -228,8 +228,8 @@ def render_markdown(text: str) -> str:
     return sanitize(rendered)
 
 
-# Pygments' markup for one highlighted block, exactly: classed spans around escaped text. Two
-# thirds of the sanitizer's work was re-reading these; a block of this shape holds nothing it
+# Pygments' markup for one highlighted block, exactly: classed spans around escaped text. Four
+# fifths of the sanitizer's work was re-reading these; a block of this shape holds nothing it
 # would remove or rewrite (no control characters, no non-breaking spaces, no entity but the
 # three Pygments writes), so its output is the block itself (tested).
 SAFE_CODE = re.compile(
