@@ -238,8 +238,8 @@ def kept_stores(root: Path, notes: int) -> Stores:
     else:
         version = RenderCache.version()
         shelf = folder / "kept.sqlite"
-        stores = Stores(Shelf(shelf, key("notes")), Shelf(shelf, key("render", version)),
-                        Shelf(shelf, key("highlight", version)))
+        stores = Stores(Shelf(shelf, key("notes"), "notes"), Shelf(shelf, key("render", version), "render"),
+                        Shelf(shelf, key("highlight", version), "highlight"))
         use_cache(folder / "render-cache")  # for the few summaries rendered apart from their note
     remember_blocks(stores.blocks)
     return stores

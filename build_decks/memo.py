@@ -136,15 +136,19 @@ class Shelf:
     entry in memory (Kept) and with too many entries for a file each (a cold build of 100,000
     notes would write over 200,000 small files). New entries are written in batches. Each process
     opens its own connection (forked workers never use their parent's); any SQLite error is a
-    miss, and an unreadable file is started afresh."""
+    miss, and an unreadable file is started afresh. Each kind has its own table, and the first
+    save for a new base (other code, other inputs) drops that kind's old entries, so the file
+    holds one generation of each."""
 
     BATCH = 2_000
 
-    def __init__(self, path: Path | None, base: str = ""):
+    def __init__(self, path: Path | None, base: str = "", kind: str = "kept"):
         self.path, self.base = path, base
+        self.table = "kept_" + "".join(c if c.isalnum() else "_" for c in kind)  # a name of ours, never input
         self.pending: dict[str, bytes] = {}
         self._db: sqlite3.Connection | None = None
         self._pid = 0
+        self._checked = False  # whether this kind's entries were made for this base (else dropped)
 
     def _connect(self) -> sqlite3.Connection | None:
         if self.path is None:
@@ -156,7 +160,9 @@ class Shelf:
                     self.path.parent.mkdir(parents=True, exist_ok=True)
                     db = sqlite3.connect(self.path, timeout=5, isolation_level=None, check_same_thread=False)
                     db.execute("PRAGMA synchronous=OFF")
-                    db.execute("CREATE TABLE IF NOT EXISTS kept (key TEXT PRIMARY KEY, value BLOB) WITHOUT ROWID")
+                    db.execute(f"CREATE TABLE IF NOT EXISTS {self.table} "
+                               "(key TEXT PRIMARY KEY, value BLOB) WITHOUT ROWID")
+                    db.execute("CREATE TABLE IF NOT EXISTS bases (kind TEXT PRIMARY KEY, base TEXT)")
                     self._db = db
                     break
                 except sqlite3.Error:
@@ -172,7 +178,8 @@ class Shelf:
         if found is None:
             db = self._connect()
             try:
-                row = db.execute("SELECT value FROM kept WHERE key = ?", (self._key(key_),)).fetchone() if db else None
+                row = db.execute(f"SELECT value FROM {self.table} WHERE key = ?",
+                                 (self._key(key_),)).fetchone() if db else None
             except sqlite3.Error:
                 row = None
             if row is None:
@@ -197,9 +204,15 @@ class Shelf:
             return
         try:
             db.execute("BEGIN")
-            db.executemany("INSERT OR REPLACE INTO kept VALUES (?, ?)",
+            if not self._checked:  # entries made for other inputs or code are never read again: drop them
+                row = db.execute("SELECT base FROM bases WHERE kind = ?", (self.table,)).fetchone()
+                if row is None or row[0] != self.base:
+                    db.execute(f"DELETE FROM {self.table}")
+                    db.execute("INSERT OR REPLACE INTO bases VALUES (?, ?)", (self.table, self.base))
+            db.executemany(f"INSERT OR REPLACE INTO {self.table} VALUES (?, ?)",
                            ((self._key(k), v) for k, v in self.pending.items()))
             db.execute("COMMIT")
+            self._checked = True
         except sqlite3.Error:
             try:
                 db.execute("ROLLBACK")

@@ -345,6 +345,17 @@ def test_a_shelf_keeps_values_by_key_per_base_and_survives_a_damaged_file(tmp_pa
     if child == 0:  # a forked worker opens its own connection
         os._exit(0 if shelf.get("a") == {"value": 1} else 1)
     assert os.waitpid(child, 0)[1] == 0
+    other_kind = Shelf(path, "one", "other")
+    other_kind.put("x", 1)
+    other_kind.save()
+    newer = Shelf(path, "two")  # other code: the first save drops this kind's old entries
+    newer.put("c", 3)
+    newer.save()
+    assert Shelf(path, "one").get("a") is None and Shelf(path, "two").get("c") == 3
+    assert Shelf(path, "one", "other").get("x") == 1  # another kind's entries stay
+    import sqlite3
+
+    assert sqlite3.connect(path).execute("SELECT COUNT(*) FROM kept_kept").fetchone() == (1,)
     path.write_bytes(b"not a database" * 100)
     damaged = Shelf(path, "one")
     assert damaged.get("a") is None
