@@ -83,18 +83,16 @@ def _first(items: list, flags: int) -> tuple[list | None, bool]:
 
 
 def _first_of(op, arg, flags: int) -> tuple[list | None, bool]:
-    if op in (_c.LITERAL, _c.IN) and flags & re.IGNORECASE:
-        # Case folding has cases of its own (U+0130 matches "i"): the regex engine decides.
+    if op is _c.LITERAL and not flags & re.IGNORECASE:
+        expected = chr(arg)
+        return [lambda char: char == expected], False
+    if op in (_c.LITERAL, _c.IN):
+        # A class, or a letter under case folding (U+0130 matches "i"): the regex engine decides.
         source = re.escape(chr(arg)) if op is _c.LITERAL else _class_source(arg)
         if source is None:
             return None, False
         match = re.compile(source, flags & (re.IGNORECASE | re.ASCII | re.UNICODE)).fullmatch
         return [lambda char: match(char) is not None], False
-    if op is _c.LITERAL:
-        expected = chr(arg)
-        return [lambda char: char == expected], False
-    if op is _c.IN:
-        return [_charset(arg)], False
     if op is _c.SUBPATTERN:
         _group, add, remove, sub = arg
         return _first(list(sub), (flags | add) & ~remove)
@@ -118,13 +116,6 @@ def _first_of(op, arg, flags: int) -> tuple[list | None, bool]:
     return None, False  # ANY, NOT_LITERAL, back-references...: any character
 
 
-CATEGORIES = {
-    _c.CATEGORY_DIGIT: re.compile(r"\d").match, _c.CATEGORY_NOT_DIGIT: re.compile(r"\D").match,
-    _c.CATEGORY_SPACE: re.compile(r"\s").match, _c.CATEGORY_NOT_SPACE: re.compile(r"\S").match,
-    _c.CATEGORY_WORD: re.compile(r"\w").match, _c.CATEGORY_NOT_WORD: re.compile(r"\W").match,
-}
-
-
 CATEGORY_SOURCE = {_c.CATEGORY_DIGIT: r"\d", _c.CATEGORY_NOT_DIGIT: r"\D", _c.CATEGORY_SPACE: r"\s",
                    _c.CATEGORY_NOT_SPACE: r"\S", _c.CATEGORY_WORD: r"\w", _c.CATEGORY_NOT_WORD: r"\W"}
 
@@ -144,26 +135,6 @@ def _class_source(items: list) -> str | None:
         else:
             return None
     return f"[{''.join(parts)}]"
-
-
-def _charset(items: list) -> Callable[[str], bool]:
-    """Membership in a character class (a class this does not know counts every character in)."""
-    negate = bool(items) and items[0][0] is _c.NEGATE
-    tests = []
-    for op, arg in items[1:] if negate else items:
-        if op is _c.LITERAL:
-            member_char = chr(arg)
-            tests.append(lambda char, x=member_char: char == x)
-        elif op is _c.RANGE:
-            tests.append(lambda char, low=arg[0], high=arg[1]: low <= ord(char) <= high)
-        elif op is _c.CATEGORY and arg in CATEGORIES:
-            tests.append(lambda char, match=CATEGORIES[arg]: match(char) is not None)
-        else:
-            return lambda char: True
-    def member(char: str) -> bool:
-        return any(test(char) for test in tests) != negate
-
-    return member
 
 
 def get_tokens_unprocessed(self, text, stack=("root",)):
