@@ -10,7 +10,7 @@ from pathlib import Path
 
 from .content import Content
 from .errors import Problems
-from .memo import NO_MEMO, Kept, Memo, key
+from .memo import NO_MEMO, Kept, Memo, Shelf, key
 from .parallel import map_forked
 from .progress import QUIET, Progress
 from .render import BLOCKS, RenderCache, drain_blocks, markdown_to_html, render_markdown
@@ -58,7 +58,7 @@ def note_paths(root: Path) -> list[Path]:
 
 def load_answers(
     root: Path, content: Content, problems: Problems, retired: dict[str, str] | None = None,
-    progress: Progress = QUIET, memo: Memo | Kept = NO_MEMO, renders: Memo | Kept = NO_MEMO,
+    progress: Progress = QUIET, memo: Memo | Kept | Shelf = NO_MEMO, renders: Memo | Kept | Shelf = NO_MEMO,
     files: FileDigests | None = None,
 ) -> dict[str, Answer]:
     """Read every answer note; check ids against content/ (and retired ids) and each other."""
@@ -151,8 +151,8 @@ PARALLEL_RENDERS = 16  # fewer notes to render than this: forking workers costs 
 
 
 def read_answers(
-    paths: list[Path], problems: Problems, progress: Progress = QUIET, memo: Memo | Kept = NO_MEMO,
-    renders: Memo | Kept = NO_MEMO, files: FileDigests | None = None,
+    paths: list[Path], problems: Problems, progress: Progress = QUIET, memo: Memo | Kept | Shelf = NO_MEMO,
+    renders: Memo | Kept | Shelf = NO_MEMO, files: FileDigests | None = None,
 ) -> list[Answer | None]:
     """Every note, in order. A note unchanged since the last build (same bytes, same images,
     same code) comes from ``memo``; the others are read, and rendered across the cores.
@@ -206,22 +206,21 @@ def note_key(path: Path, files: FileDigests | None = None) -> str | None:
             if path.stat().st_size > MAX_BYTES:
                 return None
             raw = path.read_bytes()
-            data, sources = hashlib.sha256(raw).hexdigest(), image_sources(raw)  # as FileDigests gives them
+            digest, sources = hashlib.sha256(raw).hexdigest(), image_sources(raw)  # as FileDigests gives them
         else:
-            size, data, sources = files.of(path, image_sources)
+            size, digest, sources = files.of(path, image_sources)
             if size > MAX_BYTES:
                 return None
     except OSError:
         return None
     images = ""
-    if sources:
-        for src in sources:
-            try:
-                stat = (path.parent / src).stat()
-                images += f"{src}\0{stat.st_size}\0{stat.st_mtime_ns}\n"
-            except (OSError, ValueError):
-                images += f"{src}\0missing\n"
-    return key("note", str(path), data, images)
+    for src in sources:
+        try:
+            stat = (path.parent / src).stat()
+            images += f"{src}\0{stat.st_size}\0{stat.st_mtime_ns}\n"
+        except (OSError, ValueError):
+            images += f"{src}\0missing\n"
+    return key("note", str(path), digest, images)
 
 
 def text_key(text: str) -> str:
@@ -239,9 +238,8 @@ def render_and_report(text: str) -> tuple[str, dict, set]:
 def learn_blocks(blocks: dict, seen: set) -> None:
     store = BLOCKS[0]
     if store is not None:
-        touch = getattr(store, "touch", None)
-        for digest in seen if touch else ():
-            touch(digest)  # counts it as used, so folding the store keeps it
+        for digest in seen:
+            store.touch(digest)  # counts it as used, so folding the store keeps it
         for digest, value in blocks.items():
             store.put(digest, value)
 

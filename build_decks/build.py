@@ -229,17 +229,13 @@ def kept_stores(root: Path, notes: int) -> Stores:
     file each, read whole, for banks up to MAX_KEPT notes (a cold build writes three files, not
     a thousand); beyond, one SQLite file read an entry at a time (memory stays flat)."""
     folder = root / "build"
+    version = RenderCache.version()
+    bases = {"notes": key("notes"), "render": key("render", version), "highlight": key("highlight", version)}
     if notes <= MAX_KEPT:
-        version = RenderCache.version()
-        stores = Stores(Kept(folder / "notes.pickle", key("notes")),
-                        Kept(folder / "render.pickle", key("render", version)),
-                        Kept(folder / "highlight.pickle", key("highlight", version)))
+        stores = Stores(*(Kept(folder / f"{kind}.pickle", base) for kind, base in bases.items()))
         use_cache(None)
     else:
-        version = RenderCache.version()
-        shelf = folder / "kept.sqlite"
-        stores = Stores(Shelf(shelf, key("notes"), "notes"), Shelf(shelf, key("render", version), "render"),
-                        Shelf(shelf, key("highlight", version), "highlight"))
+        stores = Stores(*(Shelf(folder / "kept.sqlite", base, kind) for kind, base in bases.items()))
         use_cache(folder / "render-cache")  # for the few summaries rendered apart from their note
     remember_blocks(stores.blocks)
     return stores

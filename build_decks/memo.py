@@ -130,7 +130,6 @@ class Kept:
 FEW = 32  # new entries written beside the others before they are folded back in
 
 
-
 class Shelf:
     """Values by key in one SQLite file, read one at a time: for banks too big to hold every
     entry in memory (Kept) and with too many entries for a file each (a cold build of 100,000
@@ -196,6 +195,9 @@ class Shelf:
         self.pending[key_] = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
         if len(self.pending) >= self.BATCH:
             self.save()
+
+    def touch(self, key_: str) -> None:
+        """Nothing to count: a shelf is never folded."""
 
     def save(self) -> None:
         db = self._connect() if self.pending else None

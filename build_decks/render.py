@@ -166,7 +166,7 @@ def _reused(factory):
     return get
 
 
-BLOCKS: list = [None]  # where highlighted code blocks are remembered (a memo.Kept or memo.Memo), if anywhere
+BLOCKS: list = [None]  # where highlighted code blocks are remembered (a memo.Kept or memo.Shelf), if anywhere
 _FRESH: dict = {}  # blocks highlighted in this process since the last drain_blocks()
 _USED: set = set()  # blocks found remembered since then
 
