@@ -24,7 +24,7 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .changelog import CHANGELOG, last_headline  # noqa: F401 - last_headline is part of this module's API
+from .changelog import CHANGELOG
 from .clock import source_date_epoch
 from .errors import DeckError
 

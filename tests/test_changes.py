@@ -9,7 +9,8 @@ from pathlib import Path
 from conftest import ROOT, commit_all, copy_project, git, write
 
 from build_decks.build import build
-from build_decks.changes import changes_since, last_headline, release
+from build_decks.changelog import last_headline
+from build_decks.changes import changes_since, release
 
 V1, V2 = 1_700_000_000, 1_700_086_400
 UNANSWERED = "handle-edge-cases"  # a behavioral follow-up question
