@@ -41,7 +41,7 @@ def _files(folder: Path) -> list[Path]:
     return found
 
 
-def _installed() -> list[str]:
+def installed() -> list[str]:
     """Names of the installed distributions (they carry the versions), from site-packages."""
     names = []
     for folder in sys.path:
@@ -119,7 +119,7 @@ def code_digest(templates: Path | None = None, files: FileDigests | None = None)
     digest = _Digest(files)
     digest.add("state", str(STATE_VERSION).encode())
     digest.add("python", sys.version.encode())
-    digest.add("installed", "\n".join(_installed()).encode())
+    digest.add("installed", "\n".join(installed()).encode())
     for folder in dict.fromkeys([PACKAGE_DIR, (templates or PACKAGE_DIR).resolve()]):
         digest.files(folder, folder.parent)
     return digest.hexdigest()
