@@ -112,7 +112,7 @@ class FastMarkdown:
                 continue
             if block.startswith(" ") or "\n " in block:
                 raise Unsupported  # indented code, nested lists, lazy indents
-            if self.table.test(None, block):
+            if self.is_table(block):
                 self.emit("table", self.table_html(block))
                 continue
             if self.hashheader.test(None, block):
@@ -137,6 +137,12 @@ class FastMarkdown:
                 if block.strip():
                     self.emit("p", f"<p>{self.inline(block.lstrip())}</p>")
 
+    def is_table(self, block: str) -> bool:
+        """The table processor's test, skipped when its answer is no: a table needs a second
+        line and a pipe in its first (without one, the header splits into a single cell)."""
+        first, newline, _ = block.partition("\n")
+        return bool(newline) and "|" in first and self.table.test(None, block)
+
     def emit(self, tag: str, html: str) -> None:
         self.out.append(html)
         self.last = tag
@@ -146,7 +152,7 @@ class FastMarkdown:
         if "\n" not in text and text[:1] not in ONE_LINE_BLOCKS:  # one line: only its first character
             return bool(text.strip())                                 # could start another block
         return bool(text.strip()) and not (
-            self.table.test(None, text) or self.hashheader.test(None, text)
+            self.is_table(text) or self.hashheader.test(None, text)
             or any(test.test(None, text) for test in self.tests)
             or any(processor.test(None, text) for processor, _ in self.lists)
             or self.quote.test(None, text) or REFERENCE_DEF.search(text)

@@ -38,22 +38,28 @@ def prose_lines(body: str):
             inside = not inside
             continue
         if not inside:
-            yield number, CODE_SPAN.sub("", line)
+            yield number, CODE_SPAN.sub("", line) if "`" in line else line
 
 
 def check_markdown(body: str, path: Path, first_line: int, problems: Problems) -> list[ImageRef]:
     """Report unsafe or unsupported markdown; return the images the note uses."""
     images: list[ImageRef] = []
     for number, line in prose_lines(body):
+        # Each pattern needs its marker ('<', '](', ']:', '!['): a line without any is skipped.
+        html, linked, named, pictured = "<" in line, "](" in line, "]:" in line, "![" in line
+        if not (html or linked or named or pictured):
+            continue
         where = first_line + number - 1
-        if raw := RAW_HTML.search(line):
+        if html and (raw := RAW_HTML.search(line)):
             tag = raw.group(0) + line[raw.end():].split(">")[0][:20]
             problems.add(path, where, f"raw HTML is not allowed in answer notes (found '{tag}'); write markdown, "
                          "and put a literal '<' in backticks (e.g. `List<int>`)")
-        for target in AUTOLINK.findall(line) + LINK.findall(line) + REFERENCE.findall(line):
+        targets = ((AUTOLINK.findall(line) if html else []) + (LINK.findall(line) if linked else [])
+                   + (REFERENCE.findall(line) if named else []))
+        for target in targets:
             if not is_web_url(target):
                 problems.add(path, where, f"link target {target!r} must be an http(s) URL")
-        for src in IMAGE.findall(line):
+        for src in IMAGE.findall(line) if pictured else ():
             image = _image(src, path, where, problems)
             if image:
                 images.append(image)
