@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import functools
 import hashlib
 import re
 from dataclasses import dataclass, replace
@@ -11,7 +12,7 @@ from pathlib import Path
 from .content import Content
 from .errors import Problems
 from .memo import NO_MEMO, Kept, Memo, Shelf, key
-from .parallel import map_forked
+from .parallel import Started, map_forked
 from .progress import QUIET, Progress
 from .render import BLOCKS, RenderCache, drain_blocks, markdown_to_html, render_markdown
 from .safety import IMAGE, check_markdown
@@ -59,14 +60,15 @@ def note_paths(root: Path) -> list[Path]:
 def load_answers(
     root: Path, content: Content, problems: Problems, retired: dict[str, str] | None = None,
     progress: Progress = QUIET, memo: Memo | Kept | Shelf = NO_MEMO, renders: Memo | Kept | Shelf = NO_MEMO,
-    files: FileDigests | None = None,
+    files: FileDigests | None = None, paths: list[Path] | None = None, early: Started | None = None,
 ) -> dict[str, Answer]:
-    """Read every answer note; check ids against content/ (and retired ids) and each other."""
+    """Read every answer note; check ids against content/ (and retired ids) and each other.
+    ``early``: read_and_render already under way for each of ``paths`` (start_reading)."""
     retired = retired or {}
     answers: dict[str, Answer] = {}
     ids = {q.id for q in content.questions}
-    paths = note_paths(root)
-    for path, answer in zip(paths, read_answers(paths, problems, progress, memo, renders, files), strict=True):
+    paths = note_paths(root) if paths is None else paths
+    for path, answer in zip(paths, read_answers(paths, problems, progress, memo, renders, files, early), strict=True):
         if answer is None:
             continue
         if answer.id in retired:
@@ -147,42 +149,51 @@ def load_answer(path: Path, problems: Problems) -> Answer | None:
     return finish(draft, markdown_to_html(draft.html)) if draft else None
 
 
-PARALLEL_RENDERS = 16  # fewer notes to render than this: forking workers costs more than it saves
+PARALLEL_RENDERS = 16  # fewer notes to read than this: forking workers costs more than it saves
 
 
 def read_answers(
     paths: list[Path], problems: Problems, progress: Progress = QUIET, memo: Memo | Kept | Shelf = NO_MEMO,
-    renders: Memo | Kept | Shelf = NO_MEMO, files: FileDigests | None = None,
+    renders: Memo | Kept | Shelf = NO_MEMO, files: FileDigests | None = None, early: Started | None = None,
 ) -> list[Answer | None]:
     """Every note, in order. A note unchanged since the last build (same bytes, same images,
-    same code) comes from ``memo``; the others are read, and rendered across the cores.
-    Rendered HTML is looked up, and kept, in ``renders``."""
+    same code) comes from ``memo``; the others are read, checked and rendered across the cores
+    (rendered HTML is looked up, and kept, in ``renders``), or taken from ``early``, where
+    read_and_render began for every path."""
     progress.begin("reading answers", len(paths))
     found: list[tuple[Answer | None, Problems | tuple, str | None]] = []
+    missing: list[int] = []
     for path in paths:
         digest = note_key(path, files)
         hit = memo.get(digest) if digest else None
         if hit is None:
-            sub = Problems()
-            found.append((read_draft(path, sub), sub, digest))
+            if digest:
+                missing.append(len(found))
+                found.append((None, Problems(), digest))
+            else:  # too large or unreadable: read here, for its problem
+                sub = Problems()
+                found.append((read_draft(path, sub), sub, None))
         else:
             found.append((*hit, None))  # (answer, its warnings)
         progress.tick()
-    drafts = [answer for answer, _, digest in found if answer and digest]
-    rendered = {d.html: renders.get(text_key(d.html)) for d in drafts}
-    missing = [text for text, html in rendered.items() if html is None]
     progress.begin("rendering answers", len(missing))
-    work = render_and_report
-    fresh = map_forked(work, missing, chunksize=4) if len(missing) >= PARALLEL_RENDERS else map(work, missing)
-    for text, (html, blocks, seen) in zip(missing, fresh, strict=True):
-        rendered[text] = html
-        renders.put(text_key(text), html)
-        learn_blocks(blocks, seen)
+    if early is not None:
+        wanted = set(missing)
+        done = (result for index, result in enumerate(early) if index in wanted)
+    else:
+        work = functools.partial(read_and_render, renders=renders)
+        chosen = [paths[index] for index in missing]
+        done = map_forked(work, chosen, chunksize=4) if len(chosen) >= PARALLEL_RENDERS else map(work, chosen)
+    for index, (answer, sub, text, html, blocks, seen) in zip(missing, done, strict=True):
+        if html is not None:  # rendered now (a worker's writes to the stores would be lost with it)
+            renders.put(text, html)
+            learn_blocks(blocks, seen)
+        elif text is not None:
+            renders.touch(text)  # found kept by a worker: counts as used here
+        found[index] = (answer, sub, found[index][2])
         progress.tick()
     answers = []
     for answer, sub, digest in found:
-        if answer and digest:
-            answer = finish(answer, rendered[answer.html])
         if isinstance(sub, tuple):  # kept: a note without errors, and its warnings
             problems.warnings.extend(sub)
         else:
@@ -192,6 +203,30 @@ def read_answers(
             problems.unreadable |= sub.unreadable
         answers.append(answer)
     return answers
+
+
+def start_reading(paths: list[Path], renders: Memo | Kept | Shelf = NO_MEMO) -> Started | None:
+    """read_and_render for every path, begun now in forked workers (None for a few notes:
+    forking would cost more than it saves)."""
+    if len(paths) < PARALLEL_RENDERS:
+        return None
+    return Started(functools.partial(read_and_render, renders=renders), paths, chunksize=4)
+
+
+def read_and_render(path: Path, renders: Memo | Kept | Shelf = NO_MEMO):
+    """Read and check one note, and render it unless ``renders`` holds its HTML (in a worker,
+    maybe): (answer, problems, key of its HTML, HTML if rendered here, code blocks highlighted
+    and found), for the parent to keep."""
+    sub = Problems()
+    draft = read_draft(path, sub)
+    if draft is None:
+        return None, sub, None, None, {}, set()
+    text = text_key(draft.html)
+    kept = renders.get(text)
+    if kept is not None:
+        return finish(draft, kept), sub, text, None, {}, set()
+    html, blocks, seen = render_and_report(draft.html)
+    return finish(draft, html), sub, text, html, blocks, seen
 
 
 def image_sources(data: bytes) -> list[str]:

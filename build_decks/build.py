@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .anki_package import DEFAULT_TEMPLATES, notetype, write_package
-from .answers import Answer, load_answers
+from .answers import Answer, load_answers, note_paths, start_reading
 from .cards import Card, build_cards, media_digest, section_deck
 from .changelog import last_headline
 from .clock import NOTETYPE_KEY, Clock, clock_for, content_hash, source_date_epoch, write_lock
@@ -78,14 +78,22 @@ def gather(root: Path, templates: Path = DEFAULT_TEMPLATES, progress: Progress =
     progress.begin("reading content")
     remember_in(root / "build" / "deflate")
     files = inputs.files if inputs is not None else None
-    content_key = content_digest(root, files)  # once: the cards below are kept under what content/ was read as
-    content = cached_content(root, content_key, problems)
-    retired = load_retired(root, problems)
-    problems.raise_if_unreadable()
-    check_ids(root, content, retired, problems)
-    kept = kept_stores(root, len(content.questions))
-    answers = load_answers(root, content, problems, {r.id: f"{r.path}:{r.line}" for r in retired}, progress,
-                           kept.notes, kept.renders, files)
+    notes = note_paths(root)
+    kept = kept_stores(root, len(notes))
+    # Nothing kept (a first build, --force, new code): every note is read and rendered, so that
+    # starts now, in the workers, while this process reads content/.
+    early = start_reading(notes, kept.renders) if kept.notes.empty() else None
+    try:
+        content_key = content_digest(root, files)  # once: the cards below are kept under what content/ was read as
+        content = cached_content(root, content_key, problems)
+        retired = load_retired(root, problems)
+        problems.raise_if_unreadable()
+        check_ids(root, content, retired, problems)
+        answers = load_answers(root, content, problems, {r.id: f"{r.path}:{r.line}" for r in retired}, progress,
+                               kept.notes, kept.renders, files, notes, early)
+    finally:
+        if early is not None:
+            early.close()
     kept.save()
     check_diagrams(root, {Path(source).resolve() for a in answers.values() for _, source in a.media}, problems)
     clock = clock_for(root, problems)

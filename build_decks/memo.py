@@ -60,6 +60,12 @@ class Memo:
             return
         keep_file(self._path(digest), pickle.dumps((digest, value), protocol=pickle.HIGHEST_PROTOCOL))
 
+    def touch(self, digest: str) -> None:
+        """Entries need no marking: each is a file of its own."""
+
+    def empty(self) -> bool:
+        return self.folder is None
+
     def save(self) -> None:
         """Entries are written as they are put."""
 
@@ -111,6 +117,10 @@ class Kept:
     def touch(self, key_) -> None:
         """Count an entry as used (a worker found it), so folding the store keeps it."""
         self.used.add(key_)
+
+    def empty(self) -> bool:
+        """Nothing kept for this base (none saved yet, or for other code or inputs)."""
+        return not self.main and not self.more and not self.new
 
     def save(self) -> None:
         if self.path is None or not self.new:
@@ -198,6 +208,21 @@ class Shelf:
 
     def touch(self, key_: str) -> None:
         """Nothing to count: a shelf is never folded."""
+
+    def empty(self) -> bool:
+        """Nothing kept for this base (none saved yet, or for other code or inputs)."""
+        if self.pending:
+            return False
+        db = self._connect()
+        try:
+            if db is None:
+                return True
+            row = db.execute("SELECT base FROM bases WHERE kind = ?", (self.table,)).fetchone()
+            if row is None or row[0] != self.base:
+                return True
+            return db.execute(f"SELECT 1 FROM {self.table} LIMIT 1").fetchone() is None
+        except sqlite3.Error:
+            return True
 
     def save(self) -> None:
         db = self._connect() if self.pending else None
