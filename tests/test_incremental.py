@@ -144,6 +144,23 @@ def test_one_core_and_two_write_the_same_bytes(deck, tmp_path, monkeypatch):
     assert_same(cold(deck, tmp_path), files(deck / "dist"))
 
 
+def test_a_cold_build_that_fails_on_content_stops_the_workers_it_started_early(deck):
+    """With nothing kept, notes are read and rendered in workers started before content/ is
+    read; a content/ error still fails the build, dist/ stays as it was, no worker is left."""
+    import multiprocessing
+
+    from build_decks.errors import DeckError
+
+    before = files(deck / "dist")
+    shutil.rmtree(deck / "build")
+    questions = next((deck / "content/questions").glob("*.yaml"))
+    questions.write_text(questions.read_text(encoding="utf-8") + "\n  - : [unclosed\n", encoding="utf-8")
+    with pytest.raises(DeckError, match=questions.name):
+        build(deck, deck / "dist")
+    assert multiprocessing.active_children() == []
+    assert files(deck / "dist") == before
+
+
 def test_a_note_whose_image_disappears_fails_although_the_note_itself_is_unchanged(deck):
     svg = next((deck / "answers").rglob("*.svg"))
     svg.unlink()
