@@ -63,9 +63,6 @@ class Memo:
     def touch(self, digest: str) -> None:
         """Entries need no marking: each is a file of its own."""
 
-    def empty(self) -> bool:
-        return self.folder is None
-
     def save(self) -> None:
         """Entries are written as they are put."""
 
@@ -217,12 +214,16 @@ class Shelf:
         try:
             if db is None:
                 return True
-            row = db.execute("SELECT base FROM bases WHERE kind = ?", (self.table,)).fetchone()
-            if row is None or row[0] != self.base:
+            if not self._holds_base(db):
                 return True
             return db.execute(f"SELECT 1 FROM {self.table} LIMIT 1").fetchone() is None
         except sqlite3.Error:
             return True
+
+    def _holds_base(self, db: sqlite3.Connection) -> bool:
+        """Whether this kind's entries were made for this base (else they are another generation's)."""
+        row = db.execute("SELECT base FROM bases WHERE kind = ?", (self.table,)).fetchone()
+        return row is not None and row[0] == self.base
 
     def save(self) -> None:
         db = self._connect() if self.pending else None
@@ -232,8 +233,7 @@ class Shelf:
         try:
             db.execute("BEGIN")
             if not self._checked:  # entries made for other inputs or code are never read again: drop them
-                row = db.execute("SELECT base FROM bases WHERE kind = ?", (self.table,)).fetchone()
-                if row is None or row[0] != self.base:
+                if not self._holds_base(db):
                     db.execute(f"DELETE FROM {self.table}")
                     db.execute("INSERT OR REPLACE INTO bases VALUES (?, ?)", (self.table, self.base))
             db.executemany(f"INSERT OR REPLACE INTO {self.table} VALUES (?, ?)",
